@@ -42,7 +42,19 @@ export interface PlayCategory {
  */
 export type PlayCategorySlug = (typeof categorySlugs)[number];
 
-/** The category slugs in handbook order; the single source of the `category` enum. */
+/**
+ * The category slugs in handbook order; the single source of the `category` enum.
+ *
+ * @category Categories
+ * @since 0.1.0
+ * @example
+ * ```ts
+ * import { categorySlugs } from "@opsbook/plays";
+ *
+ * categorySlugs.length //=> 12
+ * categorySlugs.includes("retention") //=> true
+ * ```
+ */
 export const categorySlugs = [
   "market",
   "acquisition",

@@ -1,6 +1,17 @@
 import type { PlayLanguage } from "./schemas.ts";
 
-/** The product lifecycle stages in order (Levitt's product life cycle, as used by Bass-model forecasts). */
+/**
+ * The product lifecycle stages in order (Levitt's product life cycle, as used by Bass-model forecasts).
+ *
+ * @category Lifecycle
+ * @since 0.1.0
+ * @example
+ * ```ts
+ * import { productLifecycleStageValues } from "@opsbook/plays";
+ *
+ * productLifecycleStageValues //=> ["introduction", "growth", "maturity", "decline"]
+ * ```
+ */
 export const productLifecycleStageValues = [
   "introduction",
   "growth",

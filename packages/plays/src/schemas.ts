@@ -2,7 +2,18 @@ import { z } from "zod";
 import { categorySlugs } from "./categories.ts";
 import { productLifecycleStageValues } from "./productLifecycleStages.ts";
 
-/** The languages plays are written in: English and Simplified Chinese (`playbooks/zh-cn/`). */
+/**
+ * The languages plays are written in: English and Simplified Chinese (`playbooks/zh-cn/`).
+ *
+ * @category Schemas
+ * @since 0.1.0
+ * @example
+ * ```ts
+ * import { playLanguageValues } from "@opsbook/plays";
+ *
+ * playLanguageValues //=> ["en", "zh-cn"]
+ * ```
+ */
 export const playLanguageValues = ["en", "zh-cn"] as const;
 
 /** Validates a language argument. */
@@ -162,7 +173,19 @@ export const parsePlayOptionsSchema = z.strictObject({
   language: playLanguageSchema.optional(),
 });
 
-/** Filter of `listPlays`. */
+/**
+ * The schema of the filter `listPlays` takes.
+ *
+ * @category Schemas
+ * @since 0.1.0
+ * @example
+ * ```ts
+ * import { playFilterSchema } from "@opsbook/plays";
+ *
+ * playFilterSchema.safeParse({ category: "retention" }).success //=> true
+ * playFilterSchema.safeParse({ category: "sales" }).success //=> false
+ * ```
+ */
 export const playFilterSchema = z.strictObject({
   category: z.enum(categorySlugs).optional(),
   lifecycleStage: z.enum(productLifecycleStageValues).optional(),

@@ -1,0 +1,92 @@
+// @ts-check
+import starlight from "@astrojs/starlight";
+import { defineConfig } from "astro/config";
+import starlightLinksValidator from "starlight-links-validator";
+import starlightTypeDoc, { typeDocSidebarGroup } from "starlight-typedoc";
+
+/** Packages whose TSDoc becomes the API reference (English only, generated at build, not committed). */
+const apiPackages = ["core", "sample-data", "plays"];
+
+/**
+ * Gives the generated "API reference" sidebar group its Chinese label. starlight-typedoc replaces its
+ * placeholder group with a fresh object, so the translation is added after it has run.
+ * @type {import("@astrojs/starlight/types").StarlightPlugin}
+ */
+const translateApiSidebarGroup = {
+  name: "opsbook-translate-api-sidebar-group",
+  hooks: {
+    "config:setup"({ config, updateConfig }) {
+      updateConfig({
+        sidebar: config.sidebar?.map((item) =>
+          typeof item === "object" && "items" in item && item.label === "API reference"
+            ? { ...item, translations: { "zh-CN": "API 参考（英文）" } }
+            : item,
+        ),
+      });
+    },
+  },
+};
+
+export default defineConfig({
+  site: "https://opsbook.dev",
+  integrations: [
+    starlight({
+      title: "Opsbook",
+      description:
+        "Opsbook: tested, typed building blocks and a playbook for product operations, in English and Simplified Chinese.",
+      favicon: "/favicon.svg",
+      defaultLocale: "root",
+      locales: {
+        root: { label: "English", lang: "en" },
+        "zh-cn": { label: "简体中文", lang: "zh-CN" },
+      },
+      social: [{ icon: "github", label: "GitHub", href: "https://github.com/opsbook/opsbook" }],
+      sidebar: [
+        {
+          label: "Start here",
+          translations: { "zh-CN": "从这里开始" },
+          items: [{ slug: "start-here" }],
+        },
+        {
+          label: "Guides",
+          translations: { "zh-CN": "指南" },
+          items: [{ slug: "guides/core" }, { slug: "guides/sample-data" }],
+        },
+        // The handbook, plays and tools groups arrive with the full site (see the docs README).
+        typeDocSidebarGroup,
+      ],
+      plugins: [
+        starlightTypeDoc({
+          entryPoints: apiPackages.map((name) => `../packages/${name}`),
+          output: "api",
+          sidebar: { label: "API reference", collapsed: true },
+          typeDoc: {
+            entryPointStrategy: "packages",
+            // Each package is documented from its source entry point with its own tsconfig.
+            packageOptions: {
+              entryPoints: ["src/index.ts"],
+              tsconfig: "tsconfig.json",
+              readme: "none",
+              excludeExternals: true,
+              sort: ["kind", "alphabetical"],
+              // No public repository to link source lines to yet: omit "Defined in" links rather
+              // than emit broken ones.
+              disableSources: true,
+              disableGit: true,
+            },
+            readme: "none",
+            // Package pages become /api/<scope>/<name>/ and the overview /api/ (kept by starlight-typedoc,
+            // which drops README.md pages when no readme is configured).
+            entryFileName: "index",
+            name: "API reference",
+            excludeExternals: true,
+            sort: ["kind", "alphabetical"],
+            disableSources: true,
+          },
+        }),
+        translateApiSidebarGroup,
+        starlightLinksValidator({ errorOnRelativeLinks: true }),
+      ],
+    }),
+  ],
+});

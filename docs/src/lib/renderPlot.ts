@@ -1,0 +1,12 @@
+import * as Plot from "@observablehq/plot";
+import { parseHTML } from "linkedom";
+
+/**
+ * Renders an Observable Plot chart to an SVG string at build time, so the page ships no JavaScript
+ * for it. Plot needs a DOM; linkedom provides a light server-side one.
+ */
+export function renderPlot(options: Plot.PlotOptions): string {
+  const { document } = parseHTML("<!doctype html><html><head></head><body></body></html>");
+  const chart = Plot.plot({ ...options, document: document as unknown as Document });
+  return chart.outerHTML;
+}

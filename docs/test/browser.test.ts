@@ -1,0 +1,251 @@
+/**
+ * Browser test of the built site: every page of both language editions in Debian's Chromium (via
+ * playwright-core) against `astro preview`. Run with `pnpm --filter @opsbook/docs run test:browser`,
+ * which builds the site first.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateProduct } from "@opsbook/sample-data";
+import {
+  type Browser,
+  type ConsoleMessage,
+  chromium,
+  type Page,
+  type Request,
+  type Response,
+} from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatMean } from "../src/lib/dailyActiveUsersFormat.ts";
+import { type PreviewServer, startPreviewServer } from "./previewServer.ts";
+
+const docsRoot = fileURLToPath(new URL("../", import.meta.url));
+const distDir = join(docsRoot, "dist");
+
+if (!existsSync(join(distDir, "sitemap-0.xml"))) {
+  throw new Error("dist/ has no sitemap: run `astro build` first (the test:browser script does).");
+}
+
+/** Page paths listed in the built sitemap, e.g. `/`, `/zh-cn/guides/core/`. */
+const sitemapPaths = [
+  ...readFileSync(join(distDir, "sitemap-0.xml"), "utf8").matchAll(/<loc>([^<]+)<\/loc>/g),
+]
+  .map((match) => new URL(match[1] ?? "").pathname)
+  .sort();
+
+/** Page paths of every built HTML page, from dist/ itself. */
+function builtPagePaths(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory())
+      return entry.name === "_astro" || entry.name === "pagefind" ? [] : builtPagePaths(path);
+    if (entry.name !== "index.html") return [];
+    const folder = relative(distDir, dir).split(sep).join("/");
+    return [folder === "" ? "/" : `/${folder}/`];
+  });
+}
+
+/** Pages that carry the daily-active-users live example, in both editions. */
+const liveExamplePaths = [
+  "/start-here/",
+  "/guides/sample-data/",
+  "/zh-cn/start-here/",
+  "/zh-cn/guides/sample-data/",
+];
+
+/**
+ * The expected live numbers, recomputed here with the same packages but without the example's code:
+ * the window's UTC calendar days are 24-hour steps from its start, and an event's UTC day is the
+ * first ten characters of its ISO-8601 timestamp.
+ */
+function expectedDailyActiveUsers() {
+  const product = generateProduct({ seed: 42, users: 500, days: 60 });
+  const usersByDay = new Map<string, Set<string>>();
+  for (const { userId, timestamp } of product.events) {
+    const day = new Date(timestamp).toISOString().slice(0, 10);
+    const users = usersByDay.get(day) ?? new Set<string>();
+    users.add(userId);
+    usersByDay.set(day, users);
+  }
+  const dayMs = 24 * 60 * 60 * 1000;
+  const days = Array.from({ length: 60 }, (_, i) =>
+    new Date(product.window.start + i * dayMs).toISOString().slice(0, 10),
+  );
+  const counts = days.map((day) => usersByDay.get(day)?.size ?? 0);
+  const peak = Math.max(...counts);
+  return {
+    rows: days.map((date, i) => ({ date, activeUsers: counts[i] })),
+    peak,
+    peakDay: days[counts.indexOf(peak)],
+    mean: counts.reduce((sum, n) => sum + n, 0) / counts.length,
+  };
+}
+
+interface PageProblems {
+  consoleErrors: string[];
+  failedRequests: string[];
+}
+
+/**
+ * Records console errors, uncaught errors, failed requests and HTTP errors on a page until the
+ * returned function is called, which detaches the listeners and returns what was seen.
+ */
+function watchProblems(page: Page): () => PageProblems {
+  const problems: PageProblems = { consoleErrors: [], failedRequests: [] };
+  const onConsole = (message: ConsoleMessage) => {
+    if (message.type() === "error") problems.consoleErrors.push(message.text());
+  };
+  const onPageError = (error: Error) => problems.consoleErrors.push(`uncaught: ${error.message}`);
+  const onRequestFailed = (request: Request) =>
+    problems.failedRequests.push(`${request.url()} (${request.failure()?.errorText ?? "failed"})`);
+  const onResponse = (response: Response) => {
+    if (response.status() >= 400) {
+      problems.failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
+    }
+  };
+  page.on("console", onConsole);
+  page.on("pageerror", onPageError);
+  page.on("requestfailed", onRequestFailed);
+  page.on("response", onResponse);
+  return () => {
+    page.off("console", onConsole);
+    page.off("pageerror", onPageError);
+    page.off("requestfailed", onRequestFailed);
+    page.off("response", onResponse);
+    return problems;
+  };
+}
+
+/** Opens a page, waits until the network is idle and returns the problems seen while loading. */
+async function visit(page: Page, url: string): Promise<PageProblems> {
+  const stop = watchProblems(page);
+  try {
+    await page.goto(url, { waitUntil: "load" });
+    await page.waitForLoadState("networkidle");
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return stop();
+}
+
+let server: PreviewServer | undefined;
+let browser: Browser | undefined;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startPreviewServer();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+    ],
+  });
+  page = await browser.newPage();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("the built site", () => {
+  it("lists every built page in the sitemap, in both language editions", () => {
+    expect(sitemapPaths).toEqual(builtPagePaths(distDir).sort());
+    const english = sitemapPaths.filter((path) => !path.startsWith("/zh-cn/"));
+    const chinese = sitemapPaths.filter((path) => path.startsWith("/zh-cn/"));
+    expect(chinese.map((path) => path.slice("/zh-cn".length))).toEqual(english);
+    for (const path of ["/", "/start-here/", "/guides/core/", "/guides/sample-data/", "/api/"]) {
+      expect(english).toContain(path);
+    }
+  });
+
+  it("gives every page a meta description", () => {
+    for (const path of sitemapPaths) {
+      const html = readFileSync(join(distDir, path, "index.html"), "utf8");
+      expect(html, path).toMatch(/<meta name="description" content="[^"]{20,}"/);
+    }
+  });
+});
+
+describe.each(sitemapPaths)("page %s", (path) => {
+  it("loads without console errors or failed requests", async () => {
+    const problems = await visit(page, `${server?.origin}${path}`);
+    expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
+    const lang = await page.locator("html").getAttribute("lang");
+    expect(lang).toBe(path.startsWith("/zh-cn/") ? "zh-CN" : "en");
+  });
+});
+
+describe.each(liveExamplePaths)("live example on %s", (path) => {
+  const expected = expectedDailyActiveUsers();
+
+  beforeAll(async () => {
+    await visit(page, `${server?.origin}${path}`);
+  });
+
+  it("shows the daily active users computed by the packages", async () => {
+    const example = page.getByTestId("live-example-dau");
+    await expect(example.count()).resolves.toBe(1);
+    const text = async (testId: string) =>
+      (await example.getByTestId(testId).textContent())?.trim();
+    expect(await text("dau-days")).toBe(String(expected.rows.length));
+    expect(await text("dau-peak")).toBe(String(expected.peak));
+    expect(await text("dau-peak-day")).toBe(expected.peakDay);
+    expect(await text("dau-mean")).toBe(formatMean(expected.mean));
+    const dates = (await example.getByTestId("dau-row-date").allTextContents()).map((s) =>
+      s.trim(),
+    );
+    const values = (await example.getByTestId("dau-row-value").allTextContents()).map((s) =>
+      s.trim(),
+    );
+    expect(dates.length).toBeGreaterThanOrEqual(7);
+    expect(dates.map((date, i) => ({ date, activeUsers: Number(values[i]) }))).toEqual(
+      expected.rows.slice(0, dates.length),
+    );
+  });
+
+  it("draws the chart as static SVG and ships no script or island for the result", async () => {
+    const result = page.getByTestId("live-example-dau-result");
+    await expect(result.locator("figure svg path").count()).resolves.toBeGreaterThan(0);
+    await expect(result.locator("script, astro-island").count()).resolves.toBe(0);
+  });
+
+  it("shows the source code that computed the numbers, line for line", async () => {
+    const source = readFileSync(join(docsRoot, "src/examples/dailyActiveUsers.ts"), "utf8");
+    const lines = await page
+      .getByTestId("live-example-dau")
+      .locator("pre .ec-line")
+      .allTextContents();
+    // An empty line is rendered holding only its line break.
+    const shown = lines.map((line) => line.replace(/\n$/, "")).join("\n");
+    expect(shown.trimEnd()).toBe(source.trimEnd());
+  });
+});
+
+describe("search", () => {
+  it.each([
+    ["/", "daily active users"],
+    ["/zh-cn/", "日活跃用户"],
+  ])("finds the live example from %s with Pagefind", async (path, query) => {
+    const stop = watchProblems(page);
+    await page.goto(`${server?.origin}${path}`, { waitUntil: "load" });
+    await page.locator("site-search button[data-open-modal]:not([disabled])").click();
+    await page.locator("dialog[open] .pagefind-ui__search-input").fill(query);
+    const results = page.locator("dialog[open] .pagefind-ui__result-link");
+    await results.first().waitFor({ timeout: 10_000 });
+    const hrefs = await results.evaluateAll((links) =>
+      links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
+    );
+    const edition = path === "/" ? "" : path.slice(0, -1);
+    expect(hrefs).toContain(`${edition}/guides/sample-data/`);
+    await page.waitForLoadState("networkidle");
+    expect(stop()).toEqual({ consoleErrors: [], failedRequests: [] });
+  });
+});
