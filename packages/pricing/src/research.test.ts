@@ -1,0 +1,66 @@
+import { OpsbookError } from "@opsbook/core";
+import { describe, expect, it } from "vitest";
+import { gaborGranger } from "./gaborGranger.ts";
+import { arcElasticity, pointElasticity } from "./priceElasticity.ts";
+
+describe("gaborGranger", () => {
+  it("traces demand and revenue per respondent and picks the revenue-maximising price (Gabor & Granger 1966 method)", () => {
+    // 10 respondents; the highest price each accepts: 4 × 20, 3 × 30, 2 × 40, 1 × none.
+    const prices = [20, 30, 40];
+    const accept = (max: number | null) => prices.map((p) => max !== null && p <= max);
+    const responses = [
+      ...Array(4).fill(accept(20)),
+      ...Array(3).fill(accept(30)),
+      ...Array(2).fill(accept(40)),
+      accept(null),
+    ];
+    const result = gaborGranger({ prices, responses });
+    expect(result.curve).toEqual([
+      { price: 20, buyers: 9, demand: 0.9, revenueIndex: 18 },
+      { price: 30, buyers: 5, demand: 0.5, revenueIndex: 15 },
+      { price: 40, buyers: 2, demand: 0.2, revenueIndex: 8 },
+    ]);
+    expect(result.revenueMaximisingPrice).toBe(20);
+  });
+
+  it("counts a yes at a higher price as a yes at every lower price unless monotone is off", () => {
+    const input = { prices: [30, 10, 20], responses: [[true, false, null]] };
+    expect(gaborGranger(input).curve.map((p) => p.buyers)).toEqual([1, 1, 1]);
+    expect(gaborGranger({ ...input, monotone: false }).curve.map((p) => p.buyers)).toEqual([
+      0, 0, 1,
+    ]);
+  });
+
+  it("names a response row of the wrong length and a repeated price", () => {
+    expect(() => gaborGranger({ prices: [1, 2], responses: [[true]] })).toThrow(/^responses\[0\]/);
+    expect(() => gaborGranger({ prices: [1, 1], responses: [[true, true]] })).toThrow(OpsbookError);
+  });
+});
+
+describe("price elasticity", () => {
+  it("reproduces the midpoint-method elasticities of OpenStax Principles of Economics §5.1 (0.45 and 1.47)", () => {
+    const ab = arcElasticity({ price: 60, quantity: 3000 }, { price: 70, quantity: 2800 });
+    const gh = arcElasticity({ price: 120, quantity: 1800 }, { price: 130, quantity: 1600 });
+    expect(Math.round(ab * 100) / 100).toBe(-0.45);
+    expect(Math.round(gh * 100) / 100).toBe(-1.47);
+  });
+
+  it("gives the same arc elasticity in both directions", () => {
+    const up = arcElasticity({ price: 10, quantity: 100 }, { price: 12, quantity: 80 });
+    const down = arcElasticity({ price: 12, quantity: 80 }, { price: 10, quantity: 100 });
+    expect(up).toBeCloseTo(down, 12);
+    expect(up).toBeCloseTo(-20 / 90 / (2 / 11), 12);
+  });
+
+  it("computes point elasticity of a linear demand curve, unit elastic at its midpoint", () => {
+    // Q = 100 − 2P: at P = 25, Q = 50 and e = −2 × 25 / 50 = −1.
+    expect(pointElasticity(-2, { price: 25, quantity: 50 })).toBe(-1);
+  });
+
+  it("rejects equal prices and zero quantity", () => {
+    expect(() => arcElasticity({ price: 5, quantity: 1 }, { price: 5, quantity: 2 })).toThrow(
+      /^b\.price/,
+    );
+    expect(() => pointElasticity(-1, { price: 5, quantity: 0 })).toThrow(/^point\.quantity/);
+  });
+});
