@@ -1,12 +1,3 @@
-import { defineConfig } from "tsdown";
+import { libraryConfig } from "@opsbook/internal-build/tsdown";
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: "esm",
-  platform: "neutral",
-  target: "es2022",
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  fixedExtension: false,
-});
+export default libraryConfig();
