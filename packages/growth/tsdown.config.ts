@@ -1,0 +1,3 @@
+import { libraryConfig } from "@opsbook/internal-build/tsdown";
+
+export default libraryConfig();
