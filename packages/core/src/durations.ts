@@ -1,4 +1,5 @@
-import { addDays, addMonths } from "date-fns";
+import { addDays } from "date-fns/addDays";
+import { addMonths } from "date-fns/addMonths";
 import { describeValue, OpsbookError } from "./errors.ts";
 import { MAX_EPOCH_MS } from "./internal/timestamp.ts";
 import { isTimeZone } from "./internal/zone.ts";
