@@ -1,11 +1,21 @@
 // @ts-check
+import { fileURLToPath } from "node:url";
 import starlight from "@astrojs/starlight";
 import { defineConfig } from "astro/config";
 import starlightLinksValidator from "starlight-links-validator";
 import starlightTypeDoc, { typeDocSidebarGroup } from "starlight-typedoc";
 
 /** Packages whose TSDoc becomes the API reference (English only, generated at build, not committed). */
-const apiPackages = ["core", "sample-data", "plays"];
+const apiPackages = [
+  "core",
+  "sample-data",
+  "experiments",
+  "plays",
+  "pricing",
+  "lifecycle",
+  "metrics",
+  "persona",
+];
 
 /**
  * Gives the generated "API reference" sidebar group its Chinese label. starlight-typedoc replaces its
@@ -27,14 +37,50 @@ const translateApiSidebarGroup = {
   },
 };
 
+/**
+ * Packages that the calculator islands import in the browser. Each package's dist is a single
+ * module whose top-level code (decimal.js and date-fns set-up in core, all five distributions in
+ * experiments) stays in any bundle that imports it; resolving the client build to the packages'
+ * source modules (same code, `sideEffects: false`) lets the bundler keep only the modules an island
+ * uses. Build-time code (pages, live examples) keeps importing the built packages.
+ */
+const islandPackages = new Map(
+  ["core", "experiments", "pricing", "metrics"].map((name) => [
+    `@opsbook/${name}`,
+    fileURLToPath(new URL(`../packages/${name}/src/index.ts`, import.meta.url)),
+  ]),
+);
+
+/** @type {import("vite").Plugin} */
+const islandsFromPackageSources = {
+  name: "opsbook-islands-from-package-sources",
+  enforce: "pre",
+  resolveId(id) {
+    if (this.environment?.name !== "client") return null;
+    return islandPackages.get(id) ?? null;
+  },
+};
+
 export default defineConfig({
   site: "https://opsbook.dev",
+  vite: {
+    plugins: [islandsFromPackageSources],
+    build: {
+      rolldownOptions: {
+        // The @stdlib distribution functions are CommonJS, which the bundler cannot prove free of
+        // side effects; they are pure, so an island that does not call one drops it.
+        treeshake: { moduleSideEffects: (id) => !/[\\/]@stdlib[\\/]/.test(id) },
+      },
+    },
+  },
   integrations: [
     starlight({
       title: "Opsbook",
       description:
         "Opsbook: tested, typed building blocks and a playbook for product operations, in English and Simplified Chinese.",
       favicon: "/favicon.svg",
+      // Starlight's search, loading its UI on first use instead of on every page (see the file).
+      components: { Search: "./src/components/overrides/Search.astro" },
       defaultLocale: "root",
       locales: {
         root: { label: "English", lang: "en" },
@@ -50,9 +96,22 @@ export default defineConfig({
         {
           label: "Guides",
           translations: { "zh-CN": "指南" },
-          items: [{ slug: "guides/core" }, { slug: "guides/sample-data" }],
+          items: [
+            { slug: "guides/core" },
+            { slug: "guides/sample-data" },
+            { slug: "guides/experiments" },
+            { slug: "guides/pricing" },
+            { slug: "guides/lifecycle" },
+            { slug: "guides/metrics" },
+            { slug: "guides/persona" },
+          ],
         },
-        // The handbook, plays and tools groups arrive with the full site (see the docs README).
+        {
+          label: "Plays",
+          translations: { "zh-CN": "玩法" },
+          items: [{ slug: "plays" }],
+        },
+        // The handbook and tools groups, and the plays gallery, arrive with the full site (see the docs README).
         typeDocSidebarGroup,
       ],
       plugins: [

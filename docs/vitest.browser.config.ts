@@ -4,6 +4,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // One preview server and one Chromium for all files (see test/globalSetup.ts).
+    globalSetup: ["test/globalSetup.ts"],
     environment: "node",
     fileParallelism: false,
     testTimeout: 60_000,

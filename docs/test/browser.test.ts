@@ -3,28 +3,24 @@
  * playwright-core) against `astro preview`. Run with `pnpm --filter @opsbook/docs run test:browser`,
  * which builds the site first.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
 import { generateProduct } from "@opsbook/sample-data";
-import {
-  type Browser,
-  type ConsoleMessage,
-  chromium,
-  type Page,
-  type Request,
-  type Response,
-} from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatMean } from "../src/lib/dailyActiveUsersFormat.ts";
-import { type PreviewServer, startPreviewServer } from "./previewServer.ts";
+import {
+  assertBuilt,
+  type BrowserSession,
+  distDir,
+  docsRoot,
+  openBrowserSession,
+  shownCode,
+  visit,
+  watchProblems,
+} from "./browserHarness.ts";
 
-const docsRoot = fileURLToPath(new URL("../", import.meta.url));
-const distDir = join(docsRoot, "dist");
-
-if (!existsSync(join(distDir, "sitemap-0.xml"))) {
-  throw new Error("dist/ has no sitemap: run `astro build` first (the test:browser script does).");
-}
+assertBuilt();
 
 /** Page paths listed in the built sitemap, e.g. `/`, `/zh-cn/guides/core/`. */
 const sitemapPaths = [
@@ -81,78 +77,18 @@ function expectedDailyActiveUsers() {
   };
 }
 
-interface PageProblems {
-  consoleErrors: string[];
-  failedRequests: string[];
-}
-
-/**
- * Records console errors, uncaught errors, failed requests and HTTP errors on a page until the
- * returned function is called, which detaches the listeners and returns what was seen.
- */
-function watchProblems(page: Page): () => PageProblems {
-  const problems: PageProblems = { consoleErrors: [], failedRequests: [] };
-  const onConsole = (message: ConsoleMessage) => {
-    if (message.type() === "error") problems.consoleErrors.push(message.text());
-  };
-  const onPageError = (error: Error) => problems.consoleErrors.push(`uncaught: ${error.message}`);
-  const onRequestFailed = (request: Request) =>
-    problems.failedRequests.push(`${request.url()} (${request.failure()?.errorText ?? "failed"})`);
-  const onResponse = (response: Response) => {
-    if (response.status() >= 400) {
-      problems.failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
-    }
-  };
-  page.on("console", onConsole);
-  page.on("pageerror", onPageError);
-  page.on("requestfailed", onRequestFailed);
-  page.on("response", onResponse);
-  return () => {
-    page.off("console", onConsole);
-    page.off("pageerror", onPageError);
-    page.off("requestfailed", onRequestFailed);
-    page.off("response", onResponse);
-    return problems;
-  };
-}
-
-/** Opens a page, waits until the network is idle and returns the problems seen while loading. */
-async function visit(page: Page, url: string): Promise<PageProblems> {
-  const stop = watchProblems(page);
-  try {
-    await page.goto(url, { waitUntil: "load" });
-    await page.waitForLoadState("networkidle");
-  } catch (error) {
-    stop();
-    throw error;
-  }
-  return stop();
-}
-
-let server: PreviewServer | undefined;
-let browser: Browser | undefined;
+let session: BrowserSession | undefined;
 let page: Page;
+let origin: string;
 
 beforeAll(async () => {
-  server = await startPreviewServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-quic",
-    ],
-  });
-  page = await browser.newPage();
+  session = await openBrowserSession();
+  page = session.page;
+  origin = session.origin;
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 describe("the built site", () => {
@@ -161,7 +97,16 @@ describe("the built site", () => {
     const english = sitemapPaths.filter((path) => !path.startsWith("/zh-cn/"));
     const chinese = sitemapPaths.filter((path) => path.startsWith("/zh-cn/"));
     expect(chinese.map((path) => path.slice("/zh-cn".length))).toEqual(english);
-    for (const path of ["/", "/start-here/", "/guides/core/", "/guides/sample-data/", "/api/"]) {
+    for (const path of [
+      "/",
+      "/start-here/",
+      "/guides/core/",
+      "/guides/sample-data/",
+      "/guides/experiments/",
+      "/plays/",
+      "/api/",
+      "/api/opsbook/experiments/",
+    ]) {
       expect(english).toContain(path);
     }
   });
@@ -176,7 +121,7 @@ describe("the built site", () => {
 
 describe.each(sitemapPaths)("page %s", (path) => {
   it("loads without console errors or failed requests", async () => {
-    const problems = await visit(page, `${server?.origin}${path}`);
+    const problems = await visit(page, `${origin}${path}`);
     expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
     const lang = await page.locator("html").getAttribute("lang");
     expect(lang).toBe(path.startsWith("/zh-cn/") ? "zh-CN" : "en");
@@ -187,7 +132,7 @@ describe.each(liveExamplePaths)("live example on %s", (path) => {
   const expected = expectedDailyActiveUsers();
 
   beforeAll(async () => {
-    await visit(page, `${server?.origin}${path}`);
+    await visit(page, `${origin}${path}`);
   });
 
   it("shows the daily active users computed by the packages", async () => {
@@ -219,13 +164,7 @@ describe.each(liveExamplePaths)("live example on %s", (path) => {
 
   it("shows the source code that computed the numbers, line for line", async () => {
     const source = readFileSync(join(docsRoot, "src/examples/dailyActiveUsers.ts"), "utf8");
-    const lines = await page
-      .getByTestId("live-example-dau")
-      .locator("pre .ec-line")
-      .allTextContents();
-    // An empty line is rendered holding only its line break.
-    const shown = lines.map((line) => line.replace(/\n$/, "")).join("\n");
-    expect(shown.trimEnd()).toBe(source.trimEnd());
+    expect(await shownCode(page, "live-example-dau")).toBe(source.trimEnd());
   });
 });
 
@@ -235,7 +174,7 @@ describe("search", () => {
     ["/zh-cn/", "日活跃用户"],
   ])("finds the live example from %s with Pagefind", async (path, query) => {
     const stop = watchProblems(page);
-    await page.goto(`${server?.origin}${path}`, { waitUntil: "load" });
+    await page.goto(`${origin}${path}`, { waitUntil: "load" });
     await page.locator("site-search button[data-open-modal]:not([disabled])").click();
     await page.locator("dialog[open] .pagefind-ui__search-input").fill(query);
     const results = page.locator("dialog[open] .pagefind-ui__result-link");

@@ -49,6 +49,8 @@ export {
   fitBassOptionsSchema,
   type GammaGammaParameters,
   gammaGammaParametersSchema,
+  type LifecycleThresholds,
+  lifecycleThresholdsSchema,
   type ParetoNbdParameters,
   type PurchaseModel,
   paretoNbdParametersSchema,

@@ -374,3 +374,65 @@ export const userStageRulesSchema = z.object({
  * @since 0.1.0
  */
 export type UserStageRules = z.input<typeof userStageRulesSchema>;
+
+/**
+ * A `lifecycle-thresholds` config, as shipped beside the lifecycle plays (`kind:
+ * lifecycle-thresholds`, without the `kind` field): the options of `classifyProductStage` under
+ * `productStage` and the rules of `classifyUserStages` under `userStages`, both optional and
+ * both with their defaults. Unknown fields are errors at every level, so a misspelt threshold is
+ * caught rather than silently replaced by its default; `userStages.churnedDays` must be at least
+ * `userStages.dormantDays`.
+ *
+ * @category Schemas
+ * @since 0.1.0
+ * @example
+ * ```ts
+ * import { lifecycleThresholdsSchema } from "@opsbook/lifecycle";
+ *
+ * const config = lifecycleThresholdsSchema.parse({
+ *   productStage: { minDuration: 4 },
+ *   userStages: { dormantDays: 21, churnedDays: 60 },
+ * });
+ * [config.productStage?.minDuration, config.userStages?.dormantDays, config.userStages?.newDays] //=> [4, 21, 7]
+ * lifecycleThresholdsSchema.safeParse({ userStages: { dormantDay: 21 } }).success //=> false
+ * lifecycleThresholdsSchema.safeParse({ userStages: { dormantDays: 30, churnedDays: 14 } }).success //=> false
+ * ```
+ */
+export const lifecycleThresholdsSchema = z.strictObject({
+  productStage: classifyProductStageOptionsSchema.strict().optional(),
+  userStages: userStageRulesSchema
+    .extend({
+      activation: userStageRulesSchema.shape.activation.unwrap().strict().optional(),
+      engaged: userStageRulesSchema.shape.engaged.unwrap().strict().default({
+        minActiveDays: 3,
+        windowDays: 14,
+      }),
+      atRisk: userStageRulesSchema.shape.atRisk.unwrap().strict().default({
+        recentDays: 7,
+        baselineDays: 28,
+        drop: 0.5,
+        gapPercentile: 0.9,
+        minGaps: 4,
+      }),
+    })
+    .strict()
+    .check((ctx) => {
+      const { dormantDays, churnedDays } = ctx.value;
+      if (churnedDays < dormantDays)
+        ctx.issues.push({
+          code: "custom",
+          input: churnedDays,
+          path: ["churnedDays"],
+          message: `expected churnedDays ≥ dormantDays (${dormantDays}), received ${churnedDays}`,
+        });
+    })
+    .optional(),
+});
+
+/**
+ * A `lifecycle-thresholds` config, see {@link lifecycleThresholdsSchema}.
+ *
+ * @category Schemas
+ * @since 0.1.0
+ */
+export type LifecycleThresholds = z.input<typeof lifecycleThresholdsSchema>;

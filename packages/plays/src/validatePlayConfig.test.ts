@@ -62,10 +62,12 @@ describe("validatePlayConfig", () => {
     expect(error.message).toMatch(/known kinds: referral-programme/);
   });
 
-  it("uses the package registry by default, where no kind is registered yet", () => {
-    expect(Object.keys(configValidators)).toEqual([]);
+  it("uses the package registry by default, which knows the experiment plan and the price book", () => {
+    expect(Object.keys(configValidators)).toEqual(
+      expect.arrayContaining(["experiment-plan", "price-book", "lifecycle-thresholds"]),
+    );
     expect(caught(() => validatePlayConfig(config, { path })).message).toMatch(
-      /no validator for config kind "referral-programme" \(known kinds: none yet\)/,
+      /no validator for config kind "referral-programme" \(known kinds: (?:[a-z-]+, )*experiment-plan, (?:[a-z-]+, )*price-book[,)]/,
     );
   });
 

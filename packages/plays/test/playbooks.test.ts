@@ -18,7 +18,7 @@ import { parsePlay } from "../src/parsePlay.ts";
 import { playSections } from "../src/playSections.ts";
 import { playFrontmatterSchema } from "../src/schemas.ts";
 import { validatePlayConfig } from "../src/validatePlayConfig.ts";
-import { caught, chinesePlay, englishPlay, fixturePlaybook } from "./fixtures.ts";
+import { caught, chinesePlay, englishPlay, fixturePlaybook, lineOf } from "./fixtures.ts";
 
 const files = readPlaybook(playbooksDir);
 const read = (path: string) => readFileSync(join(playbooksDir, path), "utf8");
@@ -56,6 +56,52 @@ describe("the plays in playbooks/", () => {
 
   it("are what the package ships: src/generated/plays.ts is up to date (run the build if not)", () => {
     expect(readFileSync(generatedFile, "utf8")).toBe(renderPlaysModule(entries));
+  });
+});
+
+describe("the experiment-plan config of the A/B test play", () => {
+  const configPath = "data/experiment-plan.yaml";
+  const text = read(configPath);
+  // The real playbook with one config replaced, validated with the package's own registry.
+  const withConfig = (path: string, replacement: string) =>
+    caught(() =>
+      collectPlays(files.map((file) => (file.path === path ? { path, text: replacement } : file))),
+    ).issues.map((issue) => issue.message);
+
+  it("validates in both languages with experimentPlanSchema of @opsbook/experiments", () => {
+    for (const path of [configPath, `zh-cn/${configPath}`]) {
+      const result = validatePlayConfig(read(path), { path: `playbooks/${path}` });
+      expect(result.kind).toBe("experiment-plan");
+      expect(result.package).toBe("@opsbook/experiments");
+      expect(result.config).toMatchObject({
+        primaryMetric: { name: "signup_completed", direction: "increase" },
+        minimumDetectableEffect: 0.1,
+        split: [1, 1],
+        duration: { minDays: 14, maxDays: 28 },
+        decisionRule: { engine: "frequentist", alpha: 0.05, srmThreshold: 0.001 },
+      });
+    }
+  });
+
+  it("fails the build when the plan is broken: maxDays below minDays, with its line and column", () => {
+    const broken = text.replace("maxDays: 28", "maxDays: 7");
+    expect(withConfig(configPath, broken)).toEqual([
+      `duration.maxDays: expected maxDays ≥ minDays (14), received number 7 (playbooks/${configPath}:${lineOf(broken, "maxDays: 7")}:12)`,
+    ]);
+  });
+
+  it("fails the build on an unknown engine, a missing hypothesis or a misspelt field", () => {
+    const broken = text
+      .replace("engine: frequentist", "engine: bayes")
+      .replace(/^hypothesis: >-\n(?: {2}.*\n)+/m, "")
+      .replace("minimumDetectableEffect:", "minimumDetectableEfect:");
+    const messages = withConfig(`zh-cn/${configPath}`, broken);
+    expect(messages.map((m) => m.split(":")[0])).toEqual(
+      expect.arrayContaining(["decisionRule.engine", "hypothesis", "minimumDetectableEffect"]),
+    );
+    expect(messages.some((m) => /minimumDetectableEfect/.test(m))).toBe(true);
+    for (const message of messages)
+      expect(message).toMatch(/playbooks\/zh-cn\/data\/experiment-plan\.yaml/);
   });
 });
 
@@ -250,7 +296,7 @@ describe("collectPlays", () => {
       ]);
     });
 
-    it("fail when no package validates that kind of config (the registry is empty today)", () => {
+    it("fail when no package validates that kind of config (seat-plan is not registered)", () => {
       expect(problems(withConfig("kind: seat-plan\nseats: 3\n"))[0]).toMatch(
         /^kind: no validator for config kind "seat-plan"/,
       );

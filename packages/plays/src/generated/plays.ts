@@ -2,4 +2,2979 @@
 // Run `pnpm --filter @opsbook/plays run build` after changing a play; a test checks this file is current.
 import type { PlayEntry } from "../plays.ts";
 
-export const generatedPlays: PlayEntry[] = [];
+export const generatedPlays: PlayEntry[] = [
+  {
+    "slug": "data-backed-personas",
+    "language": "en",
+    "path": "market/data-backed-personas.md",
+    "title": "Build data-backed personas",
+    "summary": "Drafts personas from clusters of real behaviour, completes them with interviews and turns them into rules that assign every user, so the team shares one current picture of who the users are.",
+    "category": "market",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P1W",
+      "run": "P3W",
+      "people": "3-5"
+    },
+    "roles": [
+      "product operator",
+      "data analyst",
+      "user researcher",
+      "product manager"
+    ],
+    "whenToUse": [
+      "The product has a few hundred active users or more and at least 60 days of event data.",
+      "Personas exist only as workshop guesses, or are older than a year and nobody checks them.",
+      "Teams disagree about who the product is for and argue from anecdotes."
+    ],
+    "whenNotToUse": [
+      "Before launch or with a few dozen users; interview them and write personas by hand.",
+      "The event log lacks user ids or the core actions; fix tracking first.",
+      "Nobody will use the personas in a decision this quarter; the work will go stale unread."
+    ],
+    "inputs": [
+      "The event log of the last 60–90 days with user ids, event names and timestamps; purchases with amounts.",
+      "The acquisition channel of each user, if tracked.",
+      "Time with 8–12 users for interviews, recruited from the clusters."
+    ],
+    "packages": [
+      "@opsbook/persona",
+      "@opsbook/core"
+    ],
+    "metrics": {
+      "primary": "Share of roadmap and campaign decisions that name the persona they serve",
+      "inputs": [
+        "Rule coverage (users assigned to a named persona, not the fallback)",
+        "Interviews held per persona",
+        "Persona cards with goals, pains and jobs filled in",
+        "Persona-mix PSI between quarters"
+      ],
+      "guardrails": [
+        "Users in overlapping rules (matched by two personas)",
+        "Share of users in the fallback persona"
+      ]
+    },
+    "risks": [
+      "Clusters of noise presented as truths about people.",
+      "Personas that encode stereotypes instead of behaviour.",
+      "A set so large that nobody remembers it."
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "persona-set.yaml",
+      "path": "market/persona-set.yaml",
+      "text": "# Persona set for \"Build data-backed personas\": the personas the team named from the clusters,\n# the rules that assign users to them (first match wins) and the drift thresholds.\n# Validated by parsePersonaSet of @opsbook/persona (kind: persona-set). Rule fields are the\n# behaviour features of extractBehaviourFeatures; `clustering` is passed to discoverPersonas.\nkind: persona-set\nname: Sample product personas\ndescription: Drafted from k-means clusters of 60 days of behaviour, then named and completed from interviews.\npersonas:\n  - id: buyer\n    name: Buyer\n    summary: Has paid at least once; values the product enough to spend on it.\n    scenarios:\n      - Upgrades when a project outgrows the free plan.\n    goals:\n      - Get a project done without switching tools.\n    pains:\n      - Surprise charges and unclear limits.\n    jobs:\n      - statement: Minimise the time to know what the next invoice will be\n        importance: 8\n        satisfaction: 4\n    channels: [email, in-product]\n    keyMetrics:\n      - name: purchases in 60 days\n        target: 2\n  - id: power-user\n    name: Power user\n    summary: Uses the product on most working days and across many features.\n    scenarios:\n      - Opens the product at the start of each working day.\n    goals:\n      - Keep the daily routine fast.\n    pains:\n      - Slow pages and repeated clicks.\n    jobs:\n      - statement: Minimise the number of steps in the daily core action\n        importance: 9\n        satisfaction: 6\n    channels: [in-product, community]\n    keyMetrics:\n      - name: active days in 30\n        target: 12\n  - id: explorer\n    name: Explorer\n    summary: Recently signed up and trying many features, not yet in a routine.\n    scenarios:\n      - Evaluates the product for a team in the first two weeks.\n    goals:\n      - Find out quickly whether the product fits.\n    pains:\n      - Not knowing where to start.\n    jobs:\n      - statement: Minimise the time to a first useful result\n        importance: 9\n        satisfaction: 3\n    channels: [onboarding email, in-product]\n    keyMetrics:\n      - name: distinct features used\n        target: 6\n  - id: casual\n    name: Casual\n    summary: Comes back now and then for one task; no rule above matches.\n    goals:\n      - Finish the one task and leave.\n    pains:\n      - Forgetting how the product works between visits.\n    channels: [email]\nrules:\n  - persona: Buyer\n    when: { field: purchases, op: gte, value: 1 }\n  - persona: Power user\n    when: { field: activeDays, op: gte, value: 8 }\n  - persona: Explorer\n    when:\n      all:\n        - { field: breadth, op: gte, value: 6 }\n        - { field: tenureDays, op: lte, value: 30 }\nfallback: Casual\nclustering:\n  k: [2, 6]\n  seed: 1\n  nInit: 10\n  features: [activeDays, eventsPerActiveDay, breadth, recencyDays, tenureDays, spend]\ndrift:\n  moderate: 0.1\n  significant: 0.25\n"
+    },
+    "markdown": "---\ntitle: Build data-backed personas\nsummary: Drafts personas from clusters of real behaviour, completes them with interviews and turns them into rules that assign every user, so the team shares one current picture of who the users are.\ncategory: market\nlifecycleStages: [growth, maturity]\neffort: { prep: P1W, run: P3W, people: \"3-5\" }\nroles: [product operator, data analyst, user researcher, product manager]\nwhenToUse:\n  - The product has a few hundred active users or more and at least 60 days of event data.\n  - Personas exist only as workshop guesses, or are older than a year and nobody checks them.\n  - Teams disagree about who the product is for and argue from anecdotes.\nwhenNotToUse:\n  - Before launch or with a few dozen users; interview them and write personas by hand.\n  - The event log lacks user ids or the core actions; fix tracking first.\n  - Nobody will use the personas in a decision this quarter; the work will go stale unread.\ninputs:\n  - The event log of the last 60–90 days with user ids, event names and timestamps; purchases with amounts.\n  - The acquisition channel of each user, if tracked.\n  - Time with 8–12 users for interviews, recruited from the clusters.\npackages: [\"@opsbook/persona\", \"@opsbook/core\"]\nconfig: persona-set.yaml\nmetrics:\n  primary: Share of roadmap and campaign decisions that name the persona they serve\n  inputs:\n    - Rule coverage (users assigned to a named persona, not the fallback)\n    - Interviews held per persona\n    - Persona cards with goals, pains and jobs filled in\n    - Persona-mix PSI between quarters\n  guardrails:\n    - Users in overlapping rules (matched by two personas)\n    - Share of users in the fallback persona\nrisks:\n  - Clusters of noise presented as truths about people.\n  - Personas that encode stereotypes instead of behaviour.\n  - A set so large that nobody remembers it.\nlastReviewed: 2026-11-25\n---\n\n## Goal\n\nReplace guessed personas with personas the data backs: clusters of behaviour show which groups\nexist and how large they are, interviews say who those people are and what they need, and rules\nkeep every user assigned as the product changes. The play has worked when most decisions name the\npersona they serve, and the persona mix is checked every quarter.\n\n## When to use / when not\n\n**Use it when** the product has enough users and events for clusters to mean something (a few\nhundred users, 60 days), and personas are missing, stale or contested.\n\n**Do not use it when** there are only a few dozen users (interview them all), when tracking lacks\nuser ids or the core actions, or when no decision is waiting for the personas.\n\n## Inputs\n\n- **Data:** 60–90 days of events with user ids, purchases with amounts in one currency, the\n  acquisition channel where tracked.\n- **People:** a product operator (owner), a data analyst (three days), a user researcher\n  (interviews, two weeks), a product manager to use the result.\n- **Decisions already made:** the decision the personas will inform first (a roadmap review, a\n  campaign plan), and the maximum number of personas (four to six).\n\n## Steps\n\n### 1. Extract behaviour features (2 h)\n\nRun `extractBehaviourFeatures` on the event log: activity, breadth, recency, tenure, purchases,\nspend and channel per user. Check the ranges; a feature that is constant or empty says more about\ntracking than about users.\n\n### 2. Cluster and read the drafts (1 day)\n\nRun `discoverPersonas` with the `clustering` options of `persona-set.yaml` (k from 2 to 6, fixed\nseed). Read the silhouette of each k — values under 0.25 mean the groups overlap, so treat them as\ntendencies — and the distinguishing features of each cluster. Print the draft cards with\n`renderPersonaCard`.\n\n### 3. Recruit and interview (2 weeks)\n\nRecruit two or three users from each cluster (by `assignments`) and interview them about the\nscenarios in which they use the product, their goals, their pains and the jobs they hire it for,\nwith importance and satisfaction on a 0–10 scale for each job.\n\n### 4. Name and complete the personas (1 day)\n\nMerge clusters that interviews show to be the same people; name each persona after what they do,\nnot who they are. Fill in scenarios, goals, pains, jobs (the card sorts them by Ulwick's\nopportunity score), channels and quotes in `persona-set.yaml`.\n\n### 5. Write the rules and check coverage (4 h)\n\nTurn each persona's distinguishing features into a rule in `rules`, in priority order. Run\n`assignPersonas` on the features: aim for 80 % or more of users matched, few overlaps, and a\nfallback persona for the rest. Validate the file with `parsePersonaSet` (or `opsbook validate`).\n\n### 6. Publish and schedule the drift check (2 h)\n\nShare the cards where decisions are made, and schedule `personaDrift` on the persona counts every\nquarter, with the config's `drift` thresholds.\n\n## Metrics & targets\n\n| Metric                                 | Role      | Target                              |\n| -------------------------------------- | --------- | ----------------------------------- |\n| Decisions that name the persona served | primary   | Most roadmap and campaign decisions |\n| Rule coverage                          | input     | 80 % of users or more               |\n| Interviews per persona                 | input     | At least 2                          |\n| Completed persona cards                | input     | Every persona in the set            |\n| Persona-mix PSI between quarters       | input     | Under 0.1, or reviewed when above   |\n| Users matched by two rules             | guardrail | Under 10 %                          |\n| Users in the fallback persona          | guardrail | Under 20 %                          |\n\n## Risks & guardrails\n\n- **Clusters of noise.** Noticed when the silhouette is low and a different seed gives different\n  clusters. Keep the seed fixed, compare two seeds, and let interviews decide which groups are real.\n- **Stereotypes.** Noticed when a persona is defined by age, gender or country rather than by\n  behaviour. Keep rules on behaviour; demographics describe, they do not assign.\n- **Too many personas.** Noticed when nobody can name them all. Merge down to four to six.\n\n## Variations\n\n- **B2B:** cluster accounts (aggregate the features per account) and write personas for the roles\n  inside an account.\n- **Paying customers only:** use the RFM segments of `rfmSegments` as the first split, then\n  cluster within the largest segment.\n- **Small team:** skip clustering, write rules from interviews, and use `assignPersonas` coverage\n  to see how much of the base the personas explain.\n\n## Follow-up\n\nReview the drift check every quarter: a persona flagged by `personaDrift` needs new interviews.\nUse the personas in \"RFM campaign targeting\" and the onboarding plays.\n"
+  },
+  {
+    "slug": "data-backed-personas",
+    "language": "zh-cn",
+    "path": "zh-cn/market/data-backed-personas.md",
+    "title": "用数据构建用户画像",
+    "summary": "先用真实行为数据聚类起草画像，再用访谈补全，最后写成能给每个用户分配画像的规则，让整个团队对“用户是谁”有同一张、且持续更新的图。",
+    "category": "market",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P1W",
+      "run": "P3W",
+      "people": "3-5"
+    },
+    "roles": [
+      "运营负责人",
+      "数据分析师",
+      "用户研究员",
+      "产品经理"
+    ],
+    "whenToUse": [
+      "产品有几百个以上的活跃用户，以及至少 60 天的事件数据。",
+      "现有画像只是工作坊里拍脑袋写的，或者一年多没人核对过。",
+      "团队对“产品为谁而做”各执一词，靠个例争论。"
+    ],
+    "whenNotToUse": [
+      "产品还没上线或只有几十个用户：直接访谈，手写画像。",
+      "事件日志里没有用户 ID 或核心操作：先把埋点补好。",
+      "本季度没有任何决策会用到画像：做完也没人看，很快过时。"
+    ],
+    "inputs": [
+      "最近 60–90 天带用户 ID、事件名和时间戳的事件日志；带金额的购买记录。",
+      "每个用户的获客渠道（如果有埋点）。",
+      "从各个簇里招募 8–12 位用户做访谈的时间。"
+    ],
+    "packages": [
+      "@opsbook/persona",
+      "@opsbook/core"
+    ],
+    "metrics": {
+      "primary": "注明服务对象画像的路线图和营销决策占比",
+      "inputs": [
+        "规则覆盖率（被分到具名画像、而非兜底画像的用户比例）",
+        "每个画像完成的访谈数",
+        "目标、痛点、待办任务都已填写的人物卡数量",
+        "季度间画像构成的 PSI"
+      ],
+      "guardrails": [
+        "同时命中两条规则的用户比例",
+        "落入兜底画像的用户比例"
+      ]
+    },
+    "risks": [
+      "把噪声聚出来的簇当成关于人的结论。",
+      "画像写成了刻板印象，而不是行为。",
+      "画像太多，没人记得住。"
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "persona-set.yaml",
+      "path": "zh-cn/market/persona-set.yaml",
+      "text": "# “用数据构建用户画像”的画像配置：团队根据聚类结果命名的画像、给用户分配画像的规则\n# （按顺序匹配，先命中者优先）以及漂移阈值。\n# 由 @opsbook/persona 的 parsePersonaSet 校验（kind: persona-set）。规则里的字段是\n# extractBehaviourFeatures 输出的行为特征；clustering 传给 discoverPersonas。\nkind: persona-set\nname: 样例产品用户画像\ndescription: 先用 60 天行为数据做 k-means 聚类起草，再结合用户访谈命名和补全。\npersonas:\n  - id: buyer\n    name: 付费用户\n    summary: 至少付过一次费，认为产品值得花钱。\n    scenarios:\n      - 项目超出免费版额度时升级。\n    goals:\n      - 不换工具就把项目做完。\n    pains:\n      - 意外扣费、额度说不清楚。\n    jobs:\n      - statement: 尽快知道下一张账单是多少\n        importance: 8\n        satisfaction: 4\n    channels: [邮件, 产品内]\n    keyMetrics:\n      - name: 60 天内购买次数\n        target: 2\n  - id: power-user\n    name: 重度用户\n    summary: 大多数工作日都在用，而且用到很多功能。\n    scenarios:\n      - 每个工作日一开始就打开产品。\n    goals:\n      - 让每天的固定流程更快。\n    pains:\n      - 页面慢、重复点击。\n    jobs:\n      - statement: 减少每天核心操作的步骤\n        importance: 9\n        satisfaction: 6\n    channels: [产品内, 社群]\n    keyMetrics:\n      - name: 30 天内活跃天数\n        target: 12\n  - id: explorer\n    name: 探索型新用户\n    summary: 刚注册不久，到处试功能，还没形成使用习惯。\n    scenarios:\n      - 头两周替团队评估产品是否合适。\n    goals:\n      - 尽快判断产品合不合用。\n    pains:\n      - 不知道从哪里开始。\n    jobs:\n      - statement: 尽快拿到第一个有用的结果\n        importance: 9\n        satisfaction: 3\n    channels: [新手引导邮件, 产品内]\n    keyMetrics:\n      - name: 用过的功能数\n        target: 6\n  - id: casual\n    name: 偶尔来的用户\n    summary: 偶尔回来完成一件事；上面的规则都没命中。\n    goals:\n      - 办完这件事就走。\n    pains:\n      - 两次使用间隔太久，忘了怎么用。\n    channels: [邮件]\nrules:\n  - persona: 付费用户\n    when: { field: purchases, op: gte, value: 1 }\n  - persona: 重度用户\n    when: { field: activeDays, op: gte, value: 8 }\n  - persona: 探索型新用户\n    when:\n      all:\n        - { field: breadth, op: gte, value: 6 }\n        - { field: tenureDays, op: lte, value: 30 }\nfallback: 偶尔来的用户\nclustering:\n  k: [2, 6]\n  seed: 1\n  nInit: 10\n  features: [activeDays, eventsPerActiveDay, breadth, recencyDays, tenureDays, spend]\ndrift:\n  moderate: 0.1\n  significant: 0.25\n"
+    },
+    "markdown": "---\ntitle: 用数据构建用户画像\nsummary: 先用真实行为数据聚类起草画像，再用访谈补全，最后写成能给每个用户分配画像的规则，让整个团队对“用户是谁”有同一张、且持续更新的图。\ncategory: market\nlifecycleStages: [growth, maturity]\neffort: { prep: P1W, run: P3W, people: \"3-5\" }\nroles: [运营负责人, 数据分析师, 用户研究员, 产品经理]\nwhenToUse:\n  - 产品有几百个以上的活跃用户，以及至少 60 天的事件数据。\n  - 现有画像只是工作坊里拍脑袋写的，或者一年多没人核对过。\n  - 团队对“产品为谁而做”各执一词，靠个例争论。\nwhenNotToUse:\n  - 产品还没上线或只有几十个用户：直接访谈，手写画像。\n  - 事件日志里没有用户 ID 或核心操作：先把埋点补好。\n  - 本季度没有任何决策会用到画像：做完也没人看，很快过时。\ninputs:\n  - 最近 60–90 天带用户 ID、事件名和时间戳的事件日志；带金额的购买记录。\n  - 每个用户的获客渠道（如果有埋点）。\n  - 从各个簇里招募 8–12 位用户做访谈的时间。\npackages: [\"@opsbook/persona\", \"@opsbook/core\"]\nconfig: persona-set.yaml\nmetrics:\n  primary: 注明服务对象画像的路线图和营销决策占比\n  inputs:\n    - 规则覆盖率（被分到具名画像、而非兜底画像的用户比例）\n    - 每个画像完成的访谈数\n    - 目标、痛点、待办任务都已填写的人物卡数量\n    - 季度间画像构成的 PSI\n  guardrails:\n    - 同时命中两条规则的用户比例\n    - 落入兜底画像的用户比例\nrisks:\n  - 把噪声聚出来的簇当成关于人的结论。\n  - 画像写成了刻板印象，而不是行为。\n  - 画像太多，没人记得住。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n用有数据支撑的画像取代拍脑袋的画像：行为聚类告诉你有哪些人群、各有多大；访谈告诉你这些人是谁、需要什么；规则保证产品变化后每个用户仍然有归属。做到以下两点就算成功：大多数决策都写明了服务哪个画像，并且每个季度都检查一次画像构成。\n\n## 适用与不适用\n\n**适用：** 用户和事件足够多，聚类才有意义（几百个用户、60 天数据），而画像缺失、过时或争议很大。\n\n**不适用：** 只有几十个用户（全部访谈一遍更好）；埋点缺少用户 ID 或核心操作；没有任何决策在等画像。\n\n## 所需输入\n\n- **数据：** 60–90 天的事件，带用户 ID；同一币种、带金额的购买记录；有埋点的话加上获客渠道。\n- **人员：** 运营负责人（牵头）；数据分析师（三天）；用户研究员（访谈，两周）；产品经理（使用结果）。\n- **已定事项：** 画像最先服务哪个决策（路线图评审、营销计划），以及画像数量上限（四到六个）。\n\n## 步骤\n\n### 1. 提取行为特征（2 小时）\n\n对事件日志运行 `extractBehaviourFeatures`，得到每个用户的活跃度、广度、最近活跃、在网时长、购买次数、消费额和渠道。看一眼各特征的取值范围：某个特征恒定或为空，说明的是埋点问题，而不是用户。\n\n### 2. 聚类并阅读草稿（1 天）\n\n用 `persona-set.yaml` 里的 `clustering` 选项运行 `discoverPersonas`（k 从 2 到 6，固定种子）。看每个 k 的轮廓系数——低于 0.25 说明人群之间有重叠，只能当作倾向来读——以及每个簇最突出的特征。用 `renderPersonaCard` 打印草稿人物卡。\n\n### 3. 招募与访谈（2 周）\n\n按 `assignments` 从每个簇里招募两三位用户，访谈他们在什么场景下用产品、目标、痛点，以及他们“雇用”产品完成的任务，并让他们给每个任务的重要度和满意度打 0–10 分。\n\n### 4. 命名并补全画像（1 天）\n\n访谈发现其实是同一类人的簇就合并；按“他们做什么”而不是“他们是谁”来命名。在 `persona-set.yaml` 里补上场景、目标、痛点、待办任务（人物卡会按 Ulwick 机会分数排序）、渠道和原话。\n\n### 5. 写规则并检查覆盖率（4 小时）\n\n把每个画像最突出的特征写成 `rules` 里的一条规则，按优先级排序。对特征运行 `assignPersonas`：目标是 80% 以上的用户被命中、重叠少，其余用户归入兜底画像。用 `parsePersonaSet`（或 `opsbook validate`）校验配置。\n\n### 6. 发布并安排漂移检查（2 小时）\n\n把人物卡放到做决策的地方，并用配置里的 `drift` 阈值，每季度对画像人数运行一次 `personaDrift`。\n\n## 指标与目标值\n\n| 指标                   | 作用 | 目标值                 |\n| ---------------------- | ---- | ---------------------- |\n| 注明服务画像的决策占比 | 核心 | 大多数路线图和营销决策 |\n| 规则覆盖率             | 输入 | 80% 以上的用户         |\n| 每个画像的访谈数       | 输入 | 至少 2 次              |\n| 已补全的人物卡         | 输入 | 画像集中的每一个       |\n| 季度间画像构成的 PSI   | 输入 | 低于 0.1，超过时要复核 |\n| 同时命中两条规则的用户 | 护栏 | 低于 10%               |\n| 落入兜底画像的用户     | 护栏 | 低于 20%               |\n\n## 风险与护栏\n\n- **噪声簇。** 表现为轮廓系数低、换个种子簇就变了。固定种子，对比两个种子的结果，由访谈决定哪些人群是真实存在的。\n- **刻板印象。** 表现为画像按年龄、性别、地区而不是行为来定义。规则只写行为；人口属性用来描述，不用来分配。\n- **画像太多。** 表现为没人能说全所有画像的名字。合并到四到六个。\n\n## 变体\n\n- **B2B：** 按账号聚类（把特征按账号汇总），再为账号内的不同角色写画像。\n- **只看付费客户：** 先用 `rfmSegments` 的 RFM 分群切一刀，再在最大的分群里聚类。\n- **小团队：** 跳过聚类，直接根据访谈写规则，用 `assignPersonas` 的覆盖率看画像能解释多少用户。\n\n## 后续跟进\n\n每季度复核漂移检查：被 `personaDrift` 标记的画像需要重新访谈。在《RFM 分群精准营销》和新手引导类玩法中使用这些画像。\n"
+  },
+  {
+    "slug": "channel-evaluation-budget-reallocation",
+    "language": "en",
+    "path": "acquisition/channel-evaluation-budget-reallocation.md",
+    "title": "Evaluate acquisition channels and reallocate the budget",
+    "summary": "Ranks every acquisition channel on cost, activation, day-7 and day-30 retention and payback, then moves next month's budget in measured steps from channels that never earn their cost back to those that do it fastest.",
+    "category": "acquisition",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P1W",
+      "run": "P6W",
+      "people": "2-4"
+    },
+    "roles": [
+      "growth operator",
+      "data analyst",
+      "performance marketer",
+      "finance partner"
+    ],
+    "whenToUse": [
+      "Three or more channels with spend, each bringing at least 300 sign-ups a month, so that per-channel retention is more than noise.",
+      "Sign-ups can be tied to a channel (UTM tags, install referrer, a self-reported \"how did you hear about us\") for the last 90 days.",
+      "The budget for next month or next quarter is still open to change."
+    ],
+    "whenNotToUse": [
+      "Before the product retains anyone (the retention curve has not flattened); every channel will look bad, so fix activation and retention first.",
+      "One channel only, or under 100 sign-ups a month per channel; test audiences and creatives inside that channel instead.",
+      "More than 30 % of sign-ups have an unknown channel; repair attribution before judging channels on it."
+    ],
+    "inputs": [
+      "Sign-ups for the last 90–120 days with user id, channel and sign-up time.",
+      "Product events for the same users, and the activation event the team has agreed on.",
+      "Weekly spend per channel in one currency, including agency fees and creative production.",
+      "Gross margin per active user per month, signed off by finance."
+    ],
+    "packages": [
+      "@opsbook/metrics",
+      "@opsbook/core"
+    ],
+    "metrics": {
+      "primary": "Blended payback period, in months, of the users acquired in the period",
+      "inputs": [
+        "CAC per channel (spend ÷ new users)",
+        "Activation rate per channel (activation event within 7 days of sign-up)",
+        "Day-7 and day-30 retention per channel",
+        "Incrementality factor per channel from a holdout or spend-down test",
+        "Share of spend in channels whose payback is under 12 months"
+      ],
+      "guardrails": [
+        "New activated users per week (no drop beyond 10 %)",
+        "Organic and brand-search sign-ups per week",
+        "Blended CAC"
+      ]
+    },
+    "risks": [
+      "Last-click attribution credits channels that harvest demand created elsewhere, so cutting the creator of that demand looks safe and is not.",
+      "Recent cohorts are too young for day-30 retention, so the newest channels are judged on a handful of users.",
+      "Diminishing returns mean the next dollar in the best channel costs far more than its average dollar.",
+      "Switching a paid channel off abruptly throws away the ad platform's learning, which is slow and costly to rebuild."
+    ],
+    "lastReviewed": "2026-11-25",
+    "markdown": "---\ntitle: Evaluate acquisition channels and reallocate the budget\nsummary: Ranks every acquisition channel on cost, activation, day-7 and day-30 retention and payback, then moves next month's budget in measured steps from channels that never earn their cost back to those that do it fastest.\ncategory: acquisition\nlifecycleStages: [growth, maturity]\neffort: { prep: P1W, run: P6W, people: \"2-4\" }\nroles: [growth operator, data analyst, performance marketer, finance partner]\nwhenToUse:\n  - Three or more channels with spend, each bringing at least 300 sign-ups a month, so that per-channel retention is more than noise.\n  - Sign-ups can be tied to a channel (UTM tags, install referrer, a self-reported \"how did you hear about us\") for the last 90 days.\n  - The budget for next month or next quarter is still open to change.\nwhenNotToUse:\n  - Before the product retains anyone (the retention curve has not flattened); every channel will look bad, so fix activation and retention first.\n  - One channel only, or under 100 sign-ups a month per channel; test audiences and creatives inside that channel instead.\n  - More than 30 % of sign-ups have an unknown channel; repair attribution before judging channels on it.\ninputs:\n  - Sign-ups for the last 90–120 days with user id, channel and sign-up time.\n  - Product events for the same users, and the activation event the team has agreed on.\n  - Weekly spend per channel in one currency, including agency fees and creative production.\n  - Gross margin per active user per month, signed off by finance.\npackages: [\"@opsbook/metrics\", \"@opsbook/core\"]\nmetrics:\n  primary: Blended payback period, in months, of the users acquired in the period\n  inputs:\n    - CAC per channel (spend ÷ new users)\n    - Activation rate per channel (activation event within 7 days of sign-up)\n    - Day-7 and day-30 retention per channel\n    - Incrementality factor per channel from a holdout or spend-down test\n    - Share of spend in channels whose payback is under 12 months\n  guardrails:\n    - New activated users per week (no drop beyond 10 %)\n    - Organic and brand-search sign-ups per week\n    - Blended CAC\nrisks:\n  - Last-click attribution credits channels that harvest demand created elsewhere, so cutting the creator of that demand looks safe and is not.\n  - Recent cohorts are too young for day-30 retention, so the newest channels are judged on a handful of users.\n  - Diminishing returns mean the next dollar in the best channel costs far more than its average dollar.\n  - Switching a paid channel off abruptly throws away the ad platform's learning, which is slow and costly to rebuild.\nlastReviewed: 2026-11-25\n---\n\n## Goal\n\nPut next period's acquisition money where it returns fastest. The play builds one table that compares\nevery channel on what a user costs and what that user is worth over the following months, corrects it\nfor incrementality and diminishing returns, and turns it into a budget split that shifts in steps of at\nmost 20 % a month. It has worked when blended payback shortens while the number of new activated users\nper week holds steady.\n\n## When to use / when not\n\n**Use it when** you spend on several channels, each brings a few hundred sign-ups a month, and you can\ntie sign-ups to channels: the channel table in step 2 needs about 300 users per channel to give a\nday-30 retention within ±5 points.\n\n**Do not use it when** the product does not yet keep users (every channel fails the payback test for the\nsame reason), when there is only one channel, or when attribution is mostly \"unknown\". In those cases run\nthe onboarding play (`activation/onboarding-first-week-activation`) or fix tracking first.\n\n## Inputs\n\n- **Data:** a sign-up table (`userId`, `channel`, `createdAt`), the product events of those users, weekly\n  spend per channel as money in one currency, and gross margin per active user per month.\n- **People:** a growth operator who owns the decision (about 3 days over 6 weeks), a data analyst\n  (2 days), the performance marketer who runs each channel (a few hours each), and a finance partner to\n  sign off margin and the final split (1 hour).\n- **Decisions already made:** the total budget for the period, the target payback (12 months is a common\n  ceiling for consumer subscriptions, 18–24 for B2B), and the activation event.\n\n## Steps\n\n### 1. Agree the definitions (1 h)\n\nMeet with the analyst, marketer and finance partner and write down, on one page: the channel list (at\nmost 8–10 buckets; merge small ones into \"other\"), what counts as activation, the retention definition\n(any event in the 24 hours starting on day 7 and day 30), margin per active user per month, and the\ndecision thresholds of step 6. Nobody argues about definitions after this meeting.\n\n### 2. Build the channel table (1 day)\n\nRun `channelReport` from `@opsbook/metrics` on the sign-ups, the events, the activation event\n(`activationDays: 7`) and the spend per channel. It returns users, activation rate, day-1, day-7 and\nday-30 retention and CAC for each channel, and only counts users old enough for each retention day. Use\na 90-day sign-up window that ends at least 31 days before `asOf`, so that day-30 retention covers every\ncohort. Flag any channel with fewer than 300 users as \"low confidence\".\n\n### 3. Compute payback per channel (2 h)\n\nPayback in months ≈ CAC ÷ (margin per active user per month × month-1 retention), using day-30\nretention as month-1 retention. Because retention keeps falling after day 30, this is the best case;\nwhere you have month-3 retention, use it instead. With a margin of $9 per active user per month:\n\n| Channel       | Users | CAC | Activation | D7   | D30  | Monthly margin per user | Payback     |\n| ------------- | ----- | --- | ---------- | ---- | ---- | ----------------------- | ----------- |\n| Paid search   | 4,200 | $38 | 46 %       | 33 % | 24 % | $2.16                   | 17.6 months |\n| Paid social   | 6,900 | $27 | 31 %       | 21 % | 14 % | $1.26                   | 21.4 months |\n| Influencers   | 1,100 | $55 | 52 %       | 38 % | 29 % | $2.61                   | 21.1 months |\n| Referrals     | 1,800 | $12 | 61 %       | 47 % | 38 % | $3.42                   | 3.5 months  |\n| Content / SEO | 2,500 | $9  | 49 %       | 40 % | 31 % | $2.79                   | 3.2 months  |\n\nCost owned channels honestly: content CAC is writers' and tools' cost divided by the users it brings.\n\n### 4. Test incrementality of the biggest channels (2–4 weeks)\n\nAttribution says who touched the user last, not who caused the sign-up. For the two channels with the\nmost spend, run one of: a geo holdout (pause the channel in regions holding 10–20 % of sign-ups and\ncompare with matched regions), or a spend-down (halve spend for two weeks and watch total sign-ups, not\nattributed ones). Incrementality factor = extra total sign-ups caused ÷ sign-ups attributed to the\nchannel. Incremental CAC = CAC ÷ factor: a $27 CAC with a factor of 0.6 is really $45. Brand search\noften has a factor under 0.3.\n\n### 5. Estimate the cost of the next dollar (4 h)\n\nPlot weekly spend against weekly new users for each paid channel over the last 12 weeks. Marginal CAC =\n(spend in the high-spend weeks − spend in the low-spend weeks) ÷ (users in the high weeks − users in the\nlow weeks). When marginal CAC is more than 1.5 × average CAC, the channel is near saturation: extra\nmoney there buys less than the table suggests.\n\n### 6. Decide the new split (2 h)\n\nApply the rules agreed in step 1, for example: incremental payback over 18 months → cut 30–50 %;\n12–18 months → hold; under 12 months with marginal CAC below target → raise by up to 25 %. Never move\nmore than 20 % of the total budget in one month, and keep 5–10 % for testing new channels. Turn the\nweights into exact amounts with `allocateMoney` from `@opsbook/core`, which splits the total into\nminor units that add up to the cent. Finance signs off the table.\n\n### 7. Shift in steps and watch (4 weeks)\n\nMove the money in two steps two weeks apart, so ad platforms can re-learn. Every Monday, check new\nactivated users, blended CAC and organic sign-ups against the previous four-week average. If new\nactivated users fall more than 10 % for two weeks in a row, restore the last step.\n\n### 8. Review and set the cadence (1 h)\n\nRe-run the channel table on the cohorts acquired under the new split once their day-30 retention has\nmatured, compare the payback with step 3, and write the decision and the numbers down. Repeat the play\nevery quarter, and the incrementality test of step 4 twice a year.\n\n## Metrics & targets\n\n| Metric                                         | Role      | Target                                             |\n| ---------------------------------------------- | --------- | -------------------------------------------------- |\n| Blended payback = total spend ÷ monthly margin | primary   | 20 % shorter than last quarter, or under 12 months |\n| CAC per channel = spend ÷ new users            | input     | Each channel at or under its agreed ceiling        |\n| Activation rate per channel                    | input     | No channel below half of the best channel's rate   |\n| Day-7 and day-30 retention per channel         | input     | Stable or rising in the channels that gain budget  |\n| Incrementality factor                          | input     | Measured for every channel above 15 % of spend     |\n| Share of spend with payback under 12 months    | input     | At least 60 %                                      |\n| New activated users per week                   | guardrail | No drop beyond 10 % against the 4-week average     |\n| Organic and brand-search sign-ups per week     | guardrail | No drop beyond 15 % after a paid channel is cut    |\n| Blended CAC                                    | guardrail | No rise beyond 10 %                                |\n\nBlended payback for the period is total spend ÷ the monthly margin of all users acquired in it\n(Σ users × month-1 retention × margin per active user).\n\n## Risks & guardrails\n\n- **Attribution bias.** Noticed when organic or brand-search sign-ups fall after a paid cut. The\n  organic guardrail catches it; restore half of the cut and run the holdout of step 4 on that channel.\n- **Immature cohorts.** Noticed when a channel's D30 rests on fewer than 300 users. Mark it \"low\n  confidence\", hold its budget, and re-read it next cycle.\n- **Diminishing returns.** Noticed when CAC in a growing channel rises week after week. Cap each raise\n  at 25 % and use marginal CAC from step 5, never the average, to size it.\n- **Lost platform learning.** Noticed as CPM or CPC spikes after a change. Move in steps of two weeks,\n  never switch a channel off in one go unless it is being abandoned.\n\n## Variations\n\n- **Small team or one analyst:** skip the marginal-cost curves, run only the spend-down test on the\n  largest channel, and move at most 10 % a month.\n- **B2B:** replace activation with \"qualified pipeline\" and retention with logo retention; include\n  sales cost in CAC and use gross-margin payback on contract value.\n- **Mobile apps:** attribution comes from install referrers and privacy-limited postbacks; lean more on\n  geo holdouts and self-reported channel surveys.\n- **Introduction stage:** use activation and day-7 retention only, and treat the play as picking the\n  one channel to double down on rather than optimising a mix.\n\n## Follow-up\n\nPublish the channel table and the split where marketing and finance can see them, with the date of\nthe next review (one quarter on). The growth operator owns the weekly guardrail check during the shift.\nChannels cut below test level go on a list to retest in six months, when creative or audiences may\nhave changed.\n"
+  },
+  {
+    "slug": "channel-evaluation-budget-reallocation",
+    "language": "zh-cn",
+    "path": "zh-cn/acquisition/channel-evaluation-budget-reallocation.md",
+    "title": "拉新渠道评估与投放预算重分配",
+    "summary": "按获客成本、激活率、7 日与 30 日留存和回本周期给每个拉新渠道算一笔账，再把下个月的预算分步从回不了本的渠道挪到回本最快的渠道。",
+    "category": "acquisition",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P1W",
+      "run": "P6W",
+      "people": "2-4"
+    },
+    "roles": [
+      "增长运营",
+      "数据分析师",
+      "投放优化师",
+      "财务 BP"
+    ],
+    "whenToUse": [
+      "有 3 个以上在花钱的拉新渠道，且每个渠道每月新增注册不少于 300 人，分渠道的留存数据才不是噪声。",
+      "近 90 天的注册能归因到渠道（UTM 参数、应用商店/渠道包标识、注册时的“从哪里知道我们”问卷）。",
+      "下个月或下个季度的预算还没定死，仍可调整。"
+    ],
+    "whenNotToUse": [
+      "产品还留不住人（留存曲线没有走平）：所有渠道都会显得不划算，先做激活和留存。",
+      "只有一个渠道，或每个渠道每月不足 100 个注册：改在渠道内部测人群和素材。",
+      "超过 30% 的注册归因不到渠道：先把归因修好，再用它评估渠道。"
+    ],
+    "inputs": [
+      "近 90–120 天的注册明细，包括用户 ID、渠道和注册时间。",
+      "这批用户的行为埋点，以及团队已经认定的激活事件。",
+      "各渠道每周花费（同一币种），包含代理服务费和素材制作费。",
+      "财务确认过的单个活跃用户月毛利。"
+    ],
+    "packages": [
+      "@opsbook/metrics",
+      "@opsbook/core"
+    ],
+    "metrics": {
+      "primary": "本期新增用户的整体回本周期（月）",
+      "inputs": [
+        "分渠道获客成本 CAC（花费 ÷ 新增用户数）",
+        "分渠道激活率（注册后 7 天内完成激活事件）",
+        "分渠道 7 日与 30 日留存",
+        "通过保留区域或降预算测试得到的分渠道增量系数",
+        "回本周期在 12 个月以内的渠道占总花费的比例"
+      ],
+      "guardrails": [
+        "每周新增激活用户数（降幅不超过 10%）",
+        "每周自然流量与品牌词搜索带来的注册",
+        "整体获客成本"
+      ]
+    },
+    "risks": [
+      "末次点击归因会把功劳记在“收割”需求的渠道上，砍掉真正创造需求的渠道看似安全，其实不然。",
+      "新渠道的用户注册时间太短，30 日留存还没长出来，只能用很少的人来判断。",
+      "边际效益递减：最好渠道里多花的下一块钱，成本远高于它的平均成本。",
+      "付费渠道突然停投会丢掉投放平台的模型学习，重建既慢又贵。"
+    ],
+    "lastReviewed": "2026-11-25",
+    "markdown": "---\ntitle: 拉新渠道评估与投放预算重分配\nsummary: 按获客成本、激活率、7 日与 30 日留存和回本周期给每个拉新渠道算一笔账，再把下个月的预算分步从回不了本的渠道挪到回本最快的渠道。\ncategory: acquisition\nlifecycleStages: [growth, maturity]\neffort: { prep: P1W, run: P6W, people: \"2-4\" }\nroles: [增长运营, 数据分析师, 投放优化师, 财务 BP]\nwhenToUse:\n  - 有 3 个以上在花钱的拉新渠道，且每个渠道每月新增注册不少于 300 人，分渠道的留存数据才不是噪声。\n  - 近 90 天的注册能归因到渠道（UTM 参数、应用商店/渠道包标识、注册时的“从哪里知道我们”问卷）。\n  - 下个月或下个季度的预算还没定死，仍可调整。\nwhenNotToUse:\n  - 产品还留不住人（留存曲线没有走平）：所有渠道都会显得不划算，先做激活和留存。\n  - 只有一个渠道，或每个渠道每月不足 100 个注册：改在渠道内部测人群和素材。\n  - 超过 30% 的注册归因不到渠道：先把归因修好，再用它评估渠道。\ninputs:\n  - 近 90–120 天的注册明细，包括用户 ID、渠道和注册时间。\n  - 这批用户的行为埋点，以及团队已经认定的激活事件。\n  - 各渠道每周花费（同一币种），包含代理服务费和素材制作费。\n  - 财务确认过的单个活跃用户月毛利。\npackages: [\"@opsbook/metrics\", \"@opsbook/core\"]\nmetrics:\n  primary: 本期新增用户的整体回本周期（月）\n  inputs:\n    - 分渠道获客成本 CAC（花费 ÷ 新增用户数）\n    - 分渠道激活率（注册后 7 天内完成激活事件）\n    - 分渠道 7 日与 30 日留存\n    - 通过保留区域或降预算测试得到的分渠道增量系数\n    - 回本周期在 12 个月以内的渠道占总花费的比例\n  guardrails:\n    - 每周新增激活用户数（降幅不超过 10%）\n    - 每周自然流量与品牌词搜索带来的注册\n    - 整体获客成本\nrisks:\n  - 末次点击归因会把功劳记在“收割”需求的渠道上，砍掉真正创造需求的渠道看似安全，其实不然。\n  - 新渠道的用户注册时间太短，30 日留存还没长出来，只能用很少的人来判断。\n  - 边际效益递减：最好渠道里多花的下一块钱，成本远高于它的平均成本。\n  - 付费渠道突然停投会丢掉投放平台的模型学习，重建既慢又贵。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n把下一期的拉新预算花在回本最快的地方。这个玩法用一张表把所有渠道放在一起：一个用户买进来花多少钱、之后几个月能赚回多少；再用增量测试和边际成本修正这张表，最后得出一份按月最多挪动 20% 的预算分配方案。做到以下这点就算成功：整体回本周期缩短，而每周新增激活用户数基本不掉。\n\n## 适用与不适用\n\n**适用：** 同时在多个渠道投放，每个渠道每月有几百个注册，而且注册能归因到渠道。第 2 步的渠道表每个渠道大约需要 300 个用户，30 日留存的误差才能控制在 ±5 个百分点以内。\n\n**不适用：** 产品本身还留不住用户（所有渠道都会因为同一个原因回不了本）、只有一个渠道、或者归因大多是“未知”。这时先跑新手引导玩法（`activation/onboarding-first-week-activation`），或者先修埋点和归因。\n\n## 所需输入\n\n- **数据：** 注册表（`userId`、`channel`、`createdAt`）、这些用户的行为事件、各渠道每周花费（同一币种的金额），以及单个活跃用户的月毛利。\n- **人员：** 增长运营负责决策（6 周内累计约 3 天）；数据分析师（2 天）；各渠道的投放优化师（每人几小时）；财务 BP 确认毛利口径和最终分配（1 小时）。\n- **已定事项：** 本期总预算、目标回本周期（消费类订阅产品常以 12 个月为上限，B2B 放宽到 18–24 个月）、激活事件的定义。\n\n## 步骤\n\n### 1. 统一口径（1 小时）\n\n拉上分析师、投放和财务，用一页纸写清：渠道分组（最多 8–10 个，小渠道并入“其他”）、激活的定义、留存的定义（注册后第 7 天、第 30 天那 24 小时内有任意行为）、活跃用户月毛利、第 6 步要用的决策阈值。会后不再争口径。\n\n### 2. 跑出渠道表（1 天）\n\n用 `@opsbook/metrics` 的 `channelReport`，输入注册表、行为事件、激活事件（`activationDays: 7`）和各渠道花费，得到每个渠道的用户数、激活率、次日/7 日/30 日留存和 CAC；它只统计注册时间足够长、能算对应留存的用户。取一个 90 天的注册窗口，窗口结束时间至少比 `asOf` 早 31 天，保证 30 日留存覆盖所有批次。用户不足 300 人的渠道标记为“低置信”。\n\n### 3. 算各渠道回本周期（2 小时）\n\n回本周期（月）≈ CAC ÷（活跃用户月毛利 × 首月留存），首月留存用 30 日留存代替。30 天之后留存还会继续下滑，所以这是乐观估计；有 3 个月留存数据的，改用 3 个月留存。以活跃用户月毛利 ¥20 为例：\n\n| 渠道       | 用户数 | CAC  | 激活率 | 7 日留存 | 30 日留存 | 人均月毛利 | 回本周期  |\n| ---------- | ------ | ---- | ------ | -------- | --------- | ---------- | --------- |\n| 信息流广告 | 9,600  | ¥45  | 33%    | 26%      | 18%       | ¥3.6       | 12.5 个月 |\n| 搜索竞价   | 3,100  | ¥80  | 48%    | 34%      | 25%       | ¥5.0       | 16 个月   |\n| 应用商店   | 4,400  | ¥30  | 41%    | 30%      | 22%       | ¥4.4       | 6.8 个月  |\n| 达人种草   | 1,200  | ¥120 | 55%    | 40%      | 30%       | ¥6.0       | 20 个月   |\n| 老带新裂变 | 2,300  | ¥25  | 63%    | 51%      | 40%       | ¥8.0       | 3.1 个月  |\n\n自有渠道也要如实算成本：内容和私域的 CAC = 内容团队人力与工具费用 ÷ 带来的新用户数。\n\n### 4. 给花钱最多的渠道做增量测试（2–4 周）\n\n归因只告诉你用户最后点了谁，不告诉你是谁促成了注册。对花费最大的两个渠道，二选一：区域保留（在占注册量 10–20% 的城市或省份暂停投放，和相似地区对比），或降预算测试（两周内预算砍半，看总注册量而不是归因注册量）。增量系数 = 由该渠道额外带来的总注册 ÷ 归因到该渠道的注册。增量 CAC = CAC ÷ 增量系数：CAC ¥45、增量系数 0.6，真实成本就是 ¥75。品牌词搜索的增量系数常常低于 0.3。\n\n### 5. 估算“下一块钱”的成本（4 小时）\n\n把每个付费渠道近 12 周的周花费和周新增画成散点。边际 CAC =（高花费周的花费 − 低花费周的花费）÷（高花费周的新增 − 低花费周的新增）。边际 CAC 超过平均 CAC 的 1.5 倍，说明渠道接近饱和：再往里加钱，效果远不如表上看起来那么好。\n\n### 6. 定新的分配方案（2 小时）\n\n套用第 1 步约定的规则，例如：增量回本周期超过 18 个月 → 削减 30–50%；12–18 个月 → 维持；12 个月以内且边际 CAC 低于目标 → 最多加 25%。每月挪动的预算不超过总额的 20%，并留出 5–10% 测试新渠道。用 `@opsbook/core` 的 `allocateMoney` 把权重换算成精确金额：它按最小货币单位拆分，合计分毫不差。最后由财务签字确认。\n\n### 7. 分步调整并盯盘（4 周）\n\n分两次挪预算，间隔两周，给投放平台留出重新学习的时间。每周一对照前 4 周均值检查：新增激活用户、整体 CAC、自然注册。新增激活用户连续两周下降超过 10%，就撤回最近一次调整。\n\n### 8. 复盘并固定节奏（1 小时）\n\n等新方案下获取的用户 30 日留存长出来后，重跑渠道表，与第 3 步的回本周期对比，把结论和数字记下来。这个玩法每季度跑一次，第 4 步的增量测试每半年做一次。\n\n## 指标与目标值\n\n| 指标                                 | 作用 | 目标值                           |\n| ------------------------------------ | ---- | -------------------------------- |\n| 整体回本周期 = 总花费 ÷ 新用户月毛利 | 核心 | 比上季度缩短 20%，或低于 12 个月 |\n| 分渠道 CAC = 花费 ÷ 新增用户数       | 输入 | 各渠道不超过约定上限             |\n| 分渠道激活率                         | 输入 | 没有渠道低于最佳渠道的一半       |\n| 分渠道 7 日与 30 日留存              | 输入 | 加预算的渠道保持稳定或上升       |\n| 增量系数                             | 输入 | 花费占比超过 15% 的渠道都测过    |\n| 回本 12 个月内渠道的花费占比         | 输入 | 不低于 60%                       |\n| 每周新增激活用户数                   | 护栏 | 较 4 周均值降幅不超过 10%        |\n| 每周自然与品牌词注册                 | 护栏 | 砍付费渠道后降幅不超过 15%       |\n| 整体 CAC                             | 护栏 | 涨幅不超过 10%                   |\n\n本期整体回本周期 = 总花费 ÷ 本期新用户的月毛利合计（Σ 用户数 × 首月留存 × 活跃用户月毛利）。\n\n## 风险与护栏\n\n- **归因偏差。** 砍掉某个付费渠道后自然注册或品牌词注册下滑，就是信号。自然注册护栏会拦住；先恢复一半预算，再对这个渠道做第 4 步的区域保留测试。\n- **批次太新。** 某渠道的 30 日留存只基于不到 300 个用户。标记“低置信”，预算不动，下个周期再看。\n- **边际递减。** 加预算的渠道 CAC 逐周上涨。单次加预算不超过 25%，用第 5 步的边际 CAC 而不是平均 CAC 来定幅度。\n- **平台学习中断。** 调整后千次曝光成本或点击成本突然飙升。按两周一步的节奏调整；除非决定彻底放弃，否则不要一次性关停渠道。\n\n## 变体\n\n- **团队小、只有一个分析师：** 跳过边际成本曲线，只对最大的渠道做降预算测试，每月最多挪动 10%。\n- **B2B 产品：** 激活换成“合格商机”，留存换成客户（logo）留存；CAC 计入销售成本，按合同毛利算回本。\n- **App 与小程序：** 归因依赖渠道包、应用商店来源和平台回传，受隐私政策限制较多；更多依靠区域保留测试和注册问卷。\n- **导入期产品：** 只看激活率和 7 日留存，把这个玩法当作“选出一个主攻渠道”，而不是优化渠道组合。\n\n## 后续跟进\n\n把渠道表和分配方案发到市场和财务都能看到的地方，写明下次复盘日期（一个季度后）。调整期间由增长运营负责每周的护栏检查。被砍到测试量级以下的渠道列入清单，半年后素材或人群变了再重测。\n"
+  },
+  {
+    "slug": "diagnose-funnel-drop-off",
+    "language": "en",
+    "path": "activation/diagnose-funnel-drop-off.md",
+    "title": "Diagnose a funnel drop-off",
+    "summary": "Finds the step where users leave the path to activation, works out whether the cause is the users, the step or the tracking, and ships one tested fix.",
+    "category": "activation",
+    "lifecycleStages": [
+      "introduction",
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P2D",
+      "run": "P3W",
+      "people": "2-4"
+    },
+    "roles": [
+      "product operator",
+      "data analyst",
+      "product designer",
+      "engineer"
+    ],
+    "whenToUse": [
+      "Conversion from sign-up to the first core action fell by more than 10 % relative over two or more weeks.",
+      "One step of onboarding or checkout loses far more users than the others and nobody knows why.",
+      "A release, a new acquisition channel or a tracking change preceded a drop in activation."
+    ],
+    "whenNotToUse": [
+      "The drop is within normal week-to-week noise (check the weekly trend over the last three months first).",
+      "Fewer than about 200 users enter the funnel per week; watch sessions and talk to users instead.",
+      "The drop follows a known, intended change (a paywall moved earlier); evaluate that change instead."
+    ],
+    "inputs": [
+      "Raw events of the last eight weeks (user id, event name, timestamp, channel on the sign-up event).",
+      "The funnel definition (`funnel-drop-off.yaml`) with the steps, window and breakdown.",
+      "The release log and campaign calendar for the same weeks.",
+      "Eight to twelve session recordings of users who stopped at the worst step."
+    ],
+    "packages": [
+      "@opsbook/metrics",
+      "@opsbook/experiments"
+    ],
+    "metrics": {
+      "primary": "Conversion from sign-up to first core action within 7 days",
+      "inputs": [
+        "Conversion of the worst step",
+        "Median time to convert at the worst step",
+        "Share of new users by acquisition channel",
+        "Step conversion by platform and app version"
+      ],
+      "guardrails": [
+        "Week-4 retention of new sign-ups",
+        "Support tickets per 100 new users"
+      ]
+    },
+    "risks": [
+      "A tracking change that looks like a drop in behaviour.",
+      "A change in the mix of users (a new channel) mistaken for a broken step.",
+      "Fixing the step with the worst percentage instead of the one that loses the most users."
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "funnel-drop-off.yaml",
+      "path": "activation/funnel-drop-off.yaml",
+      "text": "# Funnel definition for \"Diagnose a funnel drop-off\": signup to first core action.\n# Run by funnel of @opsbook/metrics; validated by its funnelDefinitionSchema.\nkind: funnel-definition\nsteps:\n  - event: signup\n  - event: onboarding_profile\n  - event: onboarding_project\n  - event: onboarding_tutorial\n  - event: core_action\n# Seven days from signup, inclusive: the first week decides activation.\nconversionWindow: P7D\n# Other events may come between steps (PostHog, Mixpanel, ClickHouse).\norder: ordered\nwindowAnchor: first-step\n# Count each user's first signup only (Mixpanel's uniques): one chain per new user.\nentry: first\n# Split every step by the acquisition channel recorded on the signup event.\nbreakdown:\n  property: channel\n  attribution: first-touch\n# Weekly conversion by signup week, to date the drop.\ntrend:\n  unit: week\n  timeZone: UTC\n"
+    },
+    "markdown": "---\ntitle: Diagnose a funnel drop-off\nsummary: Finds the step where users leave the path to activation, works out whether the cause is the users, the step or the tracking, and ships one tested fix.\ncategory: activation\nlifecycleStages: [introduction, growth, maturity]\neffort: { prep: P2D, run: P3W, people: \"2-4\" }\nroles: [product operator, data analyst, product designer, engineer]\nwhenToUse:\n  - Conversion from sign-up to the first core action fell by more than 10 % relative over two or more weeks.\n  - One step of onboarding or checkout loses far more users than the others and nobody knows why.\n  - A release, a new acquisition channel or a tracking change preceded a drop in activation.\nwhenNotToUse:\n  - The drop is within normal week-to-week noise (check the weekly trend over the last three months first).\n  - Fewer than about 200 users enter the funnel per week; watch sessions and talk to users instead.\n  - The drop follows a known, intended change (a paywall moved earlier); evaluate that change instead.\ninputs:\n  - Raw events of the last eight weeks (user id, event name, timestamp, channel on the sign-up event).\n  - The funnel definition (`funnel-drop-off.yaml`) with the steps, window and breakdown.\n  - The release log and campaign calendar for the same weeks.\n  - Eight to twelve session recordings of users who stopped at the worst step.\npackages: [\"@opsbook/metrics\", \"@opsbook/experiments\"]\nconfig: funnel-drop-off.yaml\nmetrics:\n  primary: Conversion from sign-up to first core action within 7 days\n  inputs:\n    - Conversion of the worst step\n    - Median time to convert at the worst step\n    - Share of new users by acquisition channel\n    - Step conversion by platform and app version\n  guardrails:\n    - Week-4 retention of new sign-ups\n    - Support tickets per 100 new users\nrisks:\n  - A tracking change that looks like a drop in behaviour.\n  - A change in the mix of users (a new channel) mistaken for a broken step.\n  - Fixing the step with the worst percentage instead of the one that loses the most users.\nlastReviewed: 2026-11-25\n---\n\n## Goal\n\nExplain a drop in the path from sign-up to first value and fix it. The play locates the step, tells\napart the three usual causes — different users arrived, the step got harder, or the tracking broke —\nand ships one fix with a test. It has worked when the cause is written down with evidence and the\nfunnel's conversion is back at or above its level before the drop.\n\n## When to use / when not\n\n**Use it when** conversion to the first core action fell for two weeks or more, when one step loses\nfar more users than the others, or when a release or a new channel came just before a drop.\n\n**Do not use it when** the change is within normal weekly noise, when too few users enter the funnel\nto read step conversion, or when the drop is the expected effect of an intended change.\n\n## Inputs\n\n- **Data:** eight weeks of events, with the acquisition channel on the sign-up event.\n- **Config:** `funnel-drop-off.yaml` — the steps from sign-up to the core action, a 7-day window\n  anchored on sign-up, first entry only, a breakdown by channel and a weekly trend. It is validated\n  by `funnelDefinitionSchema` of `@opsbook/metrics` and passed to `funnel` as is.\n- **People:** a product operator (owner), a data analyst (two days), a designer and an engineer for\n  the fix.\n\n## Steps\n\n### 1. Date the drop (1 h)\n\nRun `funnel(events, config)` and read `trend`: conversion by signup week. Find the first week that is\nlower than the eight before it by more than their usual spread. Everything that changed in that week —\nreleases, campaigns, tracking — is a suspect.\n\n### 2. Find the step (1 h)\n\nCompare each step's `conversionFromPrevious` and `dropOff` before and after that week. Work on the\nstep that loses the most users in absolute numbers, not the lowest percentage: on the Opsbook sample,\nthe upgrade step converts under 10 % but is not an onboarding problem; the profile step loses the most\nnew users.\n\n### 3. Rule out tracking (2 h)\n\nCheck that the step's event still fires: its daily count, its share of sessions, and whether a release\nrenamed it or moved it. A step that drops to zero on one day, or on one platform only, is tracking.\nFix the tracking, backfill if you can, and stop here.\n\n### 4. Rule out the mix of users (2 h)\n\nRead `breakdown` by channel. If each channel converts as before and only the share of a weaker channel\ngrew, the step is fine and the users changed: take it to the acquisition owner\n(`acquisition/channel-evaluation-budget-reallocation`). Repeat with platform and app version.\n\n### 5. Watch the step (1 day)\n\nWatch eight to twelve recordings of users who stopped at the step, and read the step's\n`timeToConvert`: a longer median points to friction (a slow page, a confusing field), a bimodal\nhistogram to two kinds of users. Write the two most common reasons.\n\n### 6. Fix and test (2–3 weeks)\n\nDesign one fix for the most common reason. Size the test with `sampleSize` on the step's conversion,\nrun it behind a flag with `assignVariation`, and read it with `frequentistTest` at the planned size,\nwith week-4 retention as a guardrail.\n\n### 7. Close (1 h)\n\nWrite the cause, the evidence for it, the fix and the test result in one page. Add the step's weekly\nconversion to the team dashboard with an alert at the lower edge of its normal range.\n\n## Metrics & targets\n\n| Metric                                    | Role      | Target                                |\n| ----------------------------------------- | --------- | ------------------------------------- |\n| Sign-up → first core action within 7 days | primary   | Back at or above the level before     |\n| Conversion of the worst step              | input     | Recovered by at least half the drop   |\n| Median time to convert at the worst step  | input     | Back to the level before              |\n| Share of new users by channel             | input     | Explained (mix or not)                |\n| Step conversion by platform and version   | input     | No platform more than 10 points lower |\n| Week-4 retention of new sign-ups          | guardrail | Not lower in the treatment arm        |\n| Support tickets per 100 new users         | guardrail | No increase beyond 10 %               |\n\n## Risks & guardrails\n\n- **Tracking mistaken for behaviour.** Step 3 comes before any design work; a drop on one day or one\n  platform is almost always tracking.\n- **Mix mistaken for a broken step.** Step 4 reads the funnel by channel before blaming the step.\n- **Optimising the wrong step.** Rank steps by users lost, not by percentage; a fix to a late, small\n  step cannot recover an early, large loss.\n\n## Variations\n\n- **Checkout funnels:** use a 1-day window and `order: strict` for single-session flows; add the\n  payment error as an exclusion step.\n- **Mobile apps:** break down by app version first; a drop that starts with one version is a bug.\n- **Warehouse data:** reproduce the numbers in SQL with `windowFunnel`, which matches ClickHouse's\n  function mode for mode.\n\n## Follow-up\n\nKeep the weekly trend of the funnel on the dashboard. Revisit the activation rule itself with\n`activation/find-activation-threshold` if the funnel's last step no longer predicts retention.\n"
+  },
+  {
+    "slug": "diagnose-funnel-drop-off",
+    "language": "zh-cn",
+    "path": "zh-cn/activation/diagnose-funnel-drop-off.md",
+    "title": "诊断漏斗流失",
+    "summary": "找到用户在通往激活的路上掉队的那一步，分清原因是来的人变了、这一步变难了还是埋点坏了，然后上线一个经过实验验证的修复。",
+    "category": "activation",
+    "lifecycleStages": [
+      "introduction",
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P2D",
+      "run": "P3W",
+      "people": "2-4"
+    },
+    "roles": [
+      "运营负责人",
+      "数据分析师",
+      "产品设计师",
+      "研发工程师"
+    ],
+    "whenToUse": [
+      "从注册到首次核心操作的转化率连续两周以上相对下降超过 10%。",
+      "新手引导或下单流程里，某一步的流失远高于其他步骤，却没人说得清原因。",
+      "激活率下滑之前刚发过版、刚上了新渠道，或者刚改过埋点。"
+    ],
+    "whenNotToUse": [
+      "下滑幅度在正常的周度波动范围内（先看近三个月的周趋势）。",
+      "每周进入漏斗的用户不到 200 人左右：直接看录屏、找用户聊。",
+      "下滑是一次有意改动的预期结果（比如把付费墙提前了）：去评估那次改动本身。"
+    ],
+    "inputs": [
+      "近八周的原始埋点（用户 ID、事件名、时间戳，注册事件上带渠道）。",
+      "漏斗定义（`funnel-drop-off.yaml`），写明步骤、窗口和拆分维度。",
+      "同期的发版记录和投放排期。",
+      "8–12 段在最差一步停下的用户录屏。"
+    ],
+    "packages": [
+      "@opsbook/metrics",
+      "@opsbook/experiments"
+    ],
+    "metrics": {
+      "primary": "注册后 7 天内完成首次核心操作的转化率",
+      "inputs": [
+        "最差一步的转化率",
+        "最差一步的中位转化时长",
+        "各获客渠道的新用户占比",
+        "分平台、分版本的步骤转化率"
+      ],
+      "guardrails": [
+        "新用户第 4 周留存",
+        "每百名新用户的客诉工单数"
+      ]
+    },
+    "risks": [
+      "埋点变更被误读成用户行为变化。",
+      "用户结构变化（来了一个新渠道）被误当成某一步坏了。",
+      "去修百分比最难看的一步，而不是流失人数最多的那一步。"
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "funnel-drop-off.yaml",
+      "path": "zh-cn/activation/funnel-drop-off.yaml",
+      "text": "# 「诊断漏斗流失」的漏斗定义：从注册到首次核心操作。\n# 由 @opsbook/metrics 的 funnel 运行，并由 funnelDefinitionSchema 校验。\nkind: funnel-definition\nsteps:\n  - event: signup\n  - event: onboarding_profile\n  - event: onboarding_project\n  - event: onboarding_tutorial\n  - event: core_action\n# 从注册起 7 天内（含边界）：第一周决定用户能否激活。\nconversionWindow: P7D\n# 步骤之间可以夹着其他事件（与 PostHog、Mixpanel、ClickHouse 一致）。\norder: ordered\nwindowAnchor: first-step\n# 只认每个用户的第一次注册（Mixpanel 的“唯一用户”口径）：每个新用户一条链。\nentry: first\n# 按注册事件上记录的获客渠道拆分每一步。\nbreakdown:\n  property: channel\n  attribution: first-touch\n# 按注册周看转化趋势，定位流失是从哪一周开始的。\ntrend:\n  unit: week\n  timeZone: Asia/Shanghai\n"
+    },
+    "markdown": "---\ntitle: 诊断漏斗流失\nsummary: 找到用户在通往激活的路上掉队的那一步，分清原因是来的人变了、这一步变难了还是埋点坏了，然后上线一个经过实验验证的修复。\ncategory: activation\nlifecycleStages: [introduction, growth, maturity]\neffort: { prep: P2D, run: P3W, people: \"2-4\" }\nroles: [运营负责人, 数据分析师, 产品设计师, 研发工程师]\nwhenToUse:\n  - 从注册到首次核心操作的转化率连续两周以上相对下降超过 10%。\n  - 新手引导或下单流程里，某一步的流失远高于其他步骤，却没人说得清原因。\n  - 激活率下滑之前刚发过版、刚上了新渠道，或者刚改过埋点。\nwhenNotToUse:\n  - 下滑幅度在正常的周度波动范围内（先看近三个月的周趋势）。\n  - 每周进入漏斗的用户不到 200 人左右：直接看录屏、找用户聊。\n  - 下滑是一次有意改动的预期结果（比如把付费墙提前了）：去评估那次改动本身。\ninputs:\n  - 近八周的原始埋点（用户 ID、事件名、时间戳，注册事件上带渠道）。\n  - 漏斗定义（`funnel-drop-off.yaml`），写明步骤、窗口和拆分维度。\n  - 同期的发版记录和投放排期。\n  - 8–12 段在最差一步停下的用户录屏。\npackages: [\"@opsbook/metrics\", \"@opsbook/experiments\"]\nconfig: funnel-drop-off.yaml\nmetrics:\n  primary: 注册后 7 天内完成首次核心操作的转化率\n  inputs:\n    - 最差一步的转化率\n    - 最差一步的中位转化时长\n    - 各获客渠道的新用户占比\n    - 分平台、分版本的步骤转化率\n  guardrails:\n    - 新用户第 4 周留存\n    - 每百名新用户的客诉工单数\nrisks:\n  - 埋点变更被误读成用户行为变化。\n  - 用户结构变化（来了一个新渠道）被误当成某一步坏了。\n  - 去修百分比最难看的一步，而不是流失人数最多的那一步。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n解释从注册到首次获得价值这段路上的下滑，并把它修好。本玩法先定位是哪一步，再区分三种常见原因——来的人变了、这一步变难了、埋点坏了——最后用实验验证一个修复。\n判断做成了的标准：原因连同证据写成文档，漏斗转化率回到下滑前的水平或更高。\n\n## 适用与不适用\n\n**适合**：到首次核心操作的转化连续两周以上下滑；某一步的流失远高于其他步骤；发版或新渠道上线后紧跟着出现下滑。\n\n**不适合**：变化在正常周度波动之内；进入漏斗的人太少，分步转化读不准；下滑本就是某次有意改动的预期效果。\n\n## 所需输入\n\n- **数据**：近八周埋点，注册事件上带获客渠道。\n- **配置**：`funnel-drop-off.yaml`——从注册到核心操作的各步骤、以注册为起点的 7 天窗口、只认首次进入、按渠道拆分、按周看趋势。\n  它由 `@opsbook/metrics` 的 `funnelDefinitionSchema` 校验，可原样传给 `funnel`。\n- **人员**：一位运营（负责人）、一位数据分析师（约 2 天），修复阶段需要一位设计师和一位研发。\n\n## 步骤\n\n### 1. 确定从哪周开始掉（1 小时）\n\n运行 `funnel(events, config)`，看 `trend`：按注册周的转化率。找到第一个比前八周明显偏低（超出平时波动）的周。那一周里发生的所有变化——发版、投放、埋点——都是嫌疑对象。\n\n### 2. 找到是哪一步（1 小时）\n\n对比那一周前后每一步的 `conversionFromPrevious` 和 `dropOff`。优先处理流失**人数**最多的一步，而不是百分比最低的一步：\n在 Opsbook 样例产品里，升级这一步转化不到 10%，但那不是新手引导的问题；新用户流失人数最多的是填写资料这一步。\n\n### 3. 排除埋点问题（2 小时）\n\n确认这一步的事件还在正常上报：日上报量、占会话的比例、有没有某次发版改了名或挪了位置。\n某一天突然掉到零，或者只在一个平台上掉，基本就是埋点问题。修好埋点，能补数就补，到此为止。\n\n### 4. 排除用户结构变化（2 小时）\n\n看按渠道的 `breakdown`。如果每个渠道的转化都和以前一样，只是某个质量较差的渠道占比变大了，那这一步没问题，是来的人变了：\n交给获客负责人（`acquisition/channel-evaluation-budget-reallocation`）。再按平台和 App 版本各看一遍。\n\n### 5. 去看这一步（1 天）\n\n看 8–12 段在这一步停下的用户录屏，同时看这一步的 `timeToConvert`：中位时长变长说明有摩擦（页面慢、字段看不懂），直方图出现双峰说明有两类用户。写下最常见的两个原因。\n\n### 6. 修复并做实验（2–3 周）\n\n针对最常见的原因设计一个修复。用 `sampleSize` 以这一步的转化率算样本量，用 `assignVariation` 挂在功能开关后分组，\n到计划样本量时用 `frequentistTest` 读结果，第 4 周留存作为护栏。\n\n### 7. 收尾（1 小时）\n\n用一页纸写清原因、证据、修复和实验结果。把这一步的周转化率放进团队看板，并在正常波动区间的下沿设告警。\n\n## 指标与目标值\n\n| 指标                       | 角色   | 目标值                             |\n| -------------------------- | ------ | ---------------------------------- |\n| 注册 → 7 天内首次核心操作  | 主指标 | 回到下滑前的水平或更高             |\n| 最差一步的转化率           | 输入   | 至少收复一半跌幅                   |\n| 最差一步的中位转化时长     | 输入   | 回到下滑前的水平                   |\n| 各渠道新用户占比           | 输入   | 说清是否为结构变化                 |\n| 分平台、分版本的步骤转化率 | 输入   | 任一平台不比整体低 10 个百分点以上 |\n| 新用户第 4 周留存          | 护栏   | 实验组不低于对照组                 |\n| 每百名新用户的客诉工单数   | 护栏   | 增幅不超过 10%                     |\n\n## 风险与护栏\n\n- **把埋点问题当成行为变化。** 第 3 步排在任何设计工作之前；只在某一天或某一个平台上掉，几乎都是埋点。\n- **把结构变化当成某一步坏了。** 第 4 步先按渠道拆开看，再下结论。\n- **修错了步骤。** 按流失人数排序，不按百分比；修一个靠后的小步骤，补不回前面的大缺口。\n\n## 变体\n\n- **下单/支付漏斗**：单次会话内完成的流程用 1 天窗口和 `order: strict`，并把支付报错设为排除事件。\n- **移动 App**：先按 App 版本拆；从某个版本开始掉的，就是 bug。\n- **数仓数据**：用 `windowFunnel` 在 SQL 侧复现同样的数字，它与 ClickHouse 同名函数的各个模式逐一对齐。\n\n## 后续跟进\n\n把漏斗的周趋势留在看板上。如果漏斗最后一步已经预测不了留存，用 `activation/find-activation-threshold` 重新审视激活规则本身。\n"
+  },
+  {
+    "slug": "find-activation-threshold",
+    "language": "en",
+    "path": "activation/find-activation-threshold.md",
+    "title": "Find your activation threshold",
+    "summary": "Finds the early behaviour (\"3 core actions in the first 7 days\") that best separates users who stay from users who leave, and confirms with an experiment that moving it moves retention before onboarding is steered by it.",
+    "category": "activation",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P3D",
+      "run": "P6W",
+      "people": "2-4"
+    },
+    "roles": [
+      "product operator",
+      "data analyst",
+      "product manager",
+      "engineer"
+    ],
+    "whenToUse": [
+      "Nobody can say in one sentence what a new user must do in their first week to be likely to stay.",
+      "The team argues about which onboarding metric to move, or the current activation rule was chosen by opinion.",
+      "At least 2,000 sign-ups whose day-35 retention window has ended, with events for their first five weeks."
+    ],
+    "whenNotToUse": [
+      "Fewer than about 1,000 users with a complete retention window; the 2×2 tables are too thin, interview users instead.",
+      "Retention is flat whatever users do early (the base rate is above 90 % or below 5 %); fix acquisition or the core value first.",
+      "The product changed its core flow in the last two months; wait until cohorts on the new flow have aged five weeks."
+    ],
+    "inputs": [
+      "Events of the last three to six months of sign-ups (user id, event name, timestamp), including the sign-up event.",
+      "A short list of candidate value actions, agreed with the product manager.",
+      "The activation-scan config (`activation-scan.yaml`) with the candidates, windows and thresholds.",
+      "Capacity for one onboarding experiment (a checklist, template or nudge) behind a feature flag."
+    ],
+    "packages": [
+      "@opsbook/metrics",
+      "@opsbook/experiments"
+    ],
+    "metrics": {
+      "primary": "Week-4 retention of new sign-ups (active on days 28–35)",
+      "inputs": [
+        "Share of sign-ups meeting the activation rule (coverage)",
+        "Retention of users who meet the rule and of those who do not",
+        "Phi coefficient of the rule against retention",
+        "Median time from sign-up to meeting the rule"
+      ],
+      "guardrails": [
+        "Sign-up completion rate",
+        "Unsubscribes and notification opt-outs from onboarding messages"
+      ]
+    },
+    "risks": [
+      "Treating a correlation as a cause, so onboarding pushes a behaviour that does not change retention.",
+      "Picking a rule met by so few users (high lift, low coverage) that moving it cannot move the total.",
+      "Scanning many candidates and believing the one that ranks first by chance on a small sample."
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "activation-scan.yaml",
+      "path": "activation/activation-scan.yaml",
+      "text": "# Activation scan for \"Find your activation threshold\".\n# Candidate early behaviours, windows and thresholds to test against retention, run by\n# activationThreshold of @opsbook/metrics; validated by its activationThresholdOptionsSchema.\nkind: activation-scan\n# Actions a user does when they get value; replace them with your product's event names.\nactions: [core_action, onboarding_project, invite_sent]\n# The clock starts at each user's signup (default: their first event).\nsignupEvent: signup\n# \"At least N times in the first D days\", for every D and N below.\nwindowsDays: [1, 3, 7]\nthresholds: [1, 2, 3, 5, 10]\n# Retained = any event between whole days 28 and 35 after signup (a week-4 return).\nretentionDays: [28, 35]\n# Leave out rules that fewer than 100 users meet or miss: too small to trust.\nminSupport: 100\n"
+    },
+    "markdown": "---\ntitle: Find your activation threshold\nsummary: Finds the early behaviour (\"3 core actions in the first 7 days\") that best separates users who stay from users who leave, and confirms with an experiment that moving it moves retention before onboarding is steered by it.\ncategory: activation\nlifecycleStages: [growth, maturity]\neffort: { prep: P3D, run: P6W, people: \"2-4\" }\nroles: [product operator, data analyst, product manager, engineer]\nwhenToUse:\n  - Nobody can say in one sentence what a new user must do in their first week to be likely to stay.\n  - The team argues about which onboarding metric to move, or the current activation rule was chosen by opinion.\n  - At least 2,000 sign-ups whose day-35 retention window has ended, with events for their first five weeks.\nwhenNotToUse:\n  - Fewer than about 1,000 users with a complete retention window; the 2×2 tables are too thin, interview users instead.\n  - Retention is flat whatever users do early (the base rate is above 90 % or below 5 %); fix acquisition or the core value first.\n  - The product changed its core flow in the last two months; wait until cohorts on the new flow have aged five weeks.\ninputs:\n  - Events of the last three to six months of sign-ups (user id, event name, timestamp), including the sign-up event.\n  - A short list of candidate value actions, agreed with the product manager.\n  - The activation-scan config (`activation-scan.yaml`) with the candidates, windows and thresholds.\n  - Capacity for one onboarding experiment (a checklist, template or nudge) behind a feature flag.\npackages: [\"@opsbook/metrics\", \"@opsbook/experiments\"]\nconfig: activation-scan.yaml\nmetrics:\n  primary: Week-4 retention of new sign-ups (active on days 28–35)\n  inputs:\n    - Share of sign-ups meeting the activation rule (coverage)\n    - Retention of users who meet the rule and of those who do not\n    - Phi coefficient of the rule against retention\n    - Median time from sign-up to meeting the rule\n  guardrails:\n    - Sign-up completion rate\n    - Unsubscribes and notification opt-outs from onboarding messages\nrisks:\n  - Treating a correlation as a cause, so onboarding pushes a behaviour that does not change retention.\n  - Picking a rule met by so few users (high lift, low coverage) that moving it cannot move the total.\n  - Scanning many candidates and believing the one that ranks first by chance on a small sample.\nlastReviewed: 2026-11-25\n---\n\n## Goal\n\nGive the team one activation rule — \"did _action_ at least _n_ times in the first _d_ days\" — that is\nboth predictive of retention and shown, by an experiment, to be worth steering onboarding by. The play\nhas worked when the rule is written down with its 2×2 table, an experiment that raised the share of\nusers meeting it also raised week-4 retention, and the rule is on the team's weekly dashboard.\n\n## When to use / when not\n\n**Use it when** nobody agrees on what activation means, when the current rule was picked by opinion,\nor after a large product change, as long as a few thousand sign-ups have a complete five-week window.\n\n**Do not use it when** there are too few users with a finished retention window (interview recent\nsign-ups instead), when early behaviour cannot matter because nearly everyone stays or nearly everyone\nleaves, or while the core flow is still changing.\n\n## Inputs\n\n- **Data:** three to six months of raw events of new sign-ups, including the sign-up event, up to at\n  least day 35 of each user.\n- **Config:** `activation-scan.yaml` — the candidate actions, windows (1, 3, 7 days), thresholds (1, 2,\n  3, 5, 10), the retention window (days 28–35) and the minimum support. It is validated by\n  `activationThresholdOptionsSchema` of `@opsbook/metrics` and passed to `activationThreshold` as is.\n- **People:** a product operator who owns the play, a data analyst (three days), a product manager to\n  agree the candidates, an engineer for the experiment (one sprint).\n\n## Steps\n\n### 1. Agree the candidate actions (2 h)\n\nList three to six actions that mean a user got value — created a project, invited a teammate, shared a\nreport — not navigation or settings. Write them into `actions` of the config with your event names.\nKeep sign-up itself and onboarding screens out unless you want to test them.\n\n### 2. Run the scan (1 h)\n\nLoad the events and run `activationThreshold(events, config)`. Only users whose retention window has\nended are scanned; the result gives the eligible users, the base retention and every candidate rule\nranked by phi, with its 2×2 table, coverage, retention if met and if not, and lift. On the Opsbook\nsample product the top rule is `core_action` at least 3 times in 7 days: 45 % of users meet it, 78 %\nof them are retained against 56 % of the others.\n\n### 3. Pick one rule (2 h)\n\nFrom the top of the ranking, take the rule that reads most plainly and that covers 20–60 % of users.\nPrefer a shorter window when two rules are close: it gives onboarding something to aim for in the\nfirst days. Check the rule on two separate quarters of sign-ups; a rule that ranks first in one and\ntenth in the other is noise.\n\n### 4. Write the hypothesis (1 h)\n\nWrite: \"If more new users reach _rule_, week-4 retention rises.\" Note the reasons it could be false:\nusers who meet the rule may simply be the ones with a real need. This is why the next step is an\nexperiment, not a roll-out.\n\n### 5. Design and size the experiment (2 days)\n\nChoose one change that makes the behaviour easier without forcing it — a template that pre-fills the\nfirst three actions, a checklist, a well-timed nudge. Size the test with `sampleSize` of\n`@opsbook/experiments` on week-4 retention (the primary metric), with the share meeting the rule as a\nsecondary metric. Assign users at sign-up with `assignVariation`.\n\n### 6. Run it (4–5 weeks)\n\nRun until every enrolled user has a complete day-28–35 window. Check the split with `srmCheck` early.\nRead the share meeting the rule after the first week: if the change does not move it, stop and try a\nstronger change.\n\n### 7. Decide (2 h)\n\nRead both metrics with `frequentistTest`. If the rule's share rose and week-4 retention rose, adopt the\nrule as the activation metric. If the share rose and retention did not, the rule is a correlation:\ngo back to step 3 with the next rule. Record the result either way.\n\n## Metrics & targets\n\n| Metric                                       | Role      | Target                           |\n| -------------------------------------------- | --------- | -------------------------------- |\n| Week-4 retention of new sign-ups             | primary   | Higher in the treatment arm      |\n| Coverage: share of sign-ups meeting the rule | input     | 20–60 %, and higher in treatment |\n| Retention if met vs if not                   | input     | A gap of at least 15 points      |\n| Phi of the rule                              | input     | Above 0.2                        |\n| Median time from sign-up to meeting the rule | input     | Shorter in treatment             |\n| Sign-up completion rate                      | guardrail | No relative drop beyond 2 %      |\n| Onboarding message unsubscribes              | guardrail | Below 0.5 % per send             |\n\n## Risks & guardrails\n\n- **Correlation mistaken for cause.** Noticed when the rule's share rises and retention does not. Step\n  7 requires both; never skip the experiment.\n- **A rule too rare to matter.** A rule met by 5 % of users can have a lift of 3 and still not move total\n  retention. The 20–60 % coverage band in step 3 prevents it.\n- **Chance winners.** With many candidates, the first place on a small sample can be luck. Step 3\n  checks the rule on two separate periods; `minSupport` keeps thin tables out.\n\n## Variations\n\n- **B2B:** scan per account (an account's users' actions summed) and define retention on the account.\n- **Marketplaces:** scan each side separately; a seller's threshold is about listings, a buyer's about\n  searches or purchases.\n- **Little traffic:** skip the experiment, adopt the rule provisionally, and compare week-4 retention of\n  cohorts before and after an onboarding change aimed at it.\n\n## Follow-up\n\nAdd the rule's coverage to the weekly dashboard, beside week-4 retention. Rerun the scan every six\nmonths or after a large product change. Use the rule as the goal of the onboarding redesign\n(`activation/onboarding-first-week-activation`) and find where users stall on the way to it with\n`activation/diagnose-funnel-drop-off`.\n"
+  },
+  {
+    "slug": "find-activation-threshold",
+    "language": "zh-cn",
+    "path": "zh-cn/activation/find-activation-threshold.md",
+    "title": "找到你的激活阈值",
+    "summary": "找出最能区分“留下来”和“流失”用户的早期行为（比如“前 7 天做 3 次核心操作”），并先用实验证明推动它真能带动留存，再拿它指导新手引导。",
+    "category": "activation",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P3D",
+      "run": "P6W",
+      "people": "2-4"
+    },
+    "roles": [
+      "运营负责人",
+      "数据分析师",
+      "产品经理",
+      "研发工程师"
+    ],
+    "whenToUse": [
+      "团队里没人能用一句话说清：新用户第一周做了什么，就大概率会留下来。",
+      "大家对新手引导该拉哪个指标争论不休，或者现在的“激活”定义是拍脑袋定的。",
+      "至少有 2,000 个注册用户已经走完第 35 天的留存窗口，且有他们前五周的埋点。"
+    ],
+    "whenNotToUse": [
+      "走完留存窗口的用户不到 1,000 人左右：2×2 表太稀，不如直接访谈用户。",
+      "无论早期做了什么，留存都差不多（基准留存高于 90% 或低于 5%）：先解决获客质量或核心价值问题。",
+      "近两个月刚改过核心流程：等新流程下的队列满五周再做。"
+    ],
+    "inputs": [
+      "近 3–6 个月注册用户的原始埋点（用户 ID、事件名、时间戳），包含注册事件。",
+      "一份和产品经理商定的“获得价值”候选行为清单。",
+      "激活阈值扫描配置（`activation-scan.yaml`），写明候选行为、时间窗口和次数阈值。",
+      "能支撑一次新手引导实验（任务清单、模板或提醒）的研发排期，挂在功能开关后面。"
+    ],
+    "packages": [
+      "@opsbook/metrics",
+      "@opsbook/experiments"
+    ],
+    "metrics": {
+      "primary": "新用户第 4 周留存（注册后第 28–35 天仍活跃）",
+      "inputs": [
+        "满足激活规则的注册用户占比（覆盖率）",
+        "达标用户与未达标用户各自的留存率",
+        "规则与留存之间的 phi 系数",
+        "从注册到达标的中位时长"
+      ],
+      "guardrails": [
+        "注册完成率",
+        "新手引导消息的退订率与推送关闭率"
+      ]
+    },
+    "risks": [
+      "把相关当成因果，新手引导拼命推一个其实不影响留存的行为。",
+      "选了一条只有极少数人能达到的规则（提升倍数高、覆盖率低），就算推动它也撬不动整体留存。",
+      "候选规则扫得太多，在小样本上把偶然排第一的规则当了真。"
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "activation-scan.yaml",
+      "path": "zh-cn/activation/activation-scan.yaml",
+      "text": "# 「找到你的激活阈值」的激活阈值扫描配置。\n# 列出要与留存对照的候选早期行为、时间窗口和次数阈值，由 @opsbook/metrics 的 activationThreshold 运行，\n# 并由 activationThresholdOptionsSchema 校验。\nkind: activation-scan\n# 用户获得价值时会做的行为；换成你们产品自己的事件名。\nactions: [core_action, onboarding_project, invite_sent]\n# 以每个用户的注册时间为起点（默认是其第一个事件）。\nsignupEvent: signup\n# 下面每个 D 与 N 的组合都是一条规则：“前 D 天内至少 N 次”。\nwindowsDays: [1, 3, 7]\nthresholds: [1, 2, 3, 5, 10]\n# 留存 = 注册后第 28–35 个整天内有任意事件（即第 4 周回访）。\nretentionDays: [28, 35]\n# 达标或未达标人数不足 100 的规则不参与排序：样本太小，不可信。\nminSupport: 100\n"
+    },
+    "markdown": "---\ntitle: 找到你的激活阈值\nsummary: 找出最能区分“留下来”和“流失”用户的早期行为（比如“前 7 天做 3 次核心操作”），并先用实验证明推动它真能带动留存，再拿它指导新手引导。\ncategory: activation\nlifecycleStages: [growth, maturity]\neffort: { prep: P3D, run: P6W, people: \"2-4\" }\nroles: [运营负责人, 数据分析师, 产品经理, 研发工程师]\nwhenToUse:\n  - 团队里没人能用一句话说清：新用户第一周做了什么，就大概率会留下来。\n  - 大家对新手引导该拉哪个指标争论不休，或者现在的“激活”定义是拍脑袋定的。\n  - 至少有 2,000 个注册用户已经走完第 35 天的留存窗口，且有他们前五周的埋点。\nwhenNotToUse:\n  - 走完留存窗口的用户不到 1,000 人左右：2×2 表太稀，不如直接访谈用户。\n  - 无论早期做了什么，留存都差不多（基准留存高于 90% 或低于 5%）：先解决获客质量或核心价值问题。\n  - 近两个月刚改过核心流程：等新流程下的队列满五周再做。\ninputs:\n  - 近 3–6 个月注册用户的原始埋点（用户 ID、事件名、时间戳），包含注册事件。\n  - 一份和产品经理商定的“获得价值”候选行为清单。\n  - 激活阈值扫描配置（`activation-scan.yaml`），写明候选行为、时间窗口和次数阈值。\n  - 能支撑一次新手引导实验（任务清单、模板或提醒）的研发排期，挂在功能开关后面。\npackages: [\"@opsbook/metrics\", \"@opsbook/experiments\"]\nconfig: activation-scan.yaml\nmetrics:\n  primary: 新用户第 4 周留存（注册后第 28–35 天仍活跃）\n  inputs:\n    - 满足激活规则的注册用户占比（覆盖率）\n    - 达标用户与未达标用户各自的留存率\n    - 规则与留存之间的 phi 系数\n    - 从注册到达标的中位时长\n  guardrails:\n    - 注册完成率\n    - 新手引导消息的退订率与推送关闭率\nrisks:\n  - 把相关当成因果，新手引导拼命推一个其实不影响留存的行为。\n  - 选了一条只有极少数人能达到的规则（提升倍数高、覆盖率低），就算推动它也撬不动整体留存。\n  - 候选规则扫得太多，在小样本上把偶然排第一的规则当了真。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n给团队一条激活规则——“前 _d_ 天内做了至少 _n_ 次某行为”——它既能预测留存，又经实验证明值得拿来指导新手引导。\n判断做成了的标准：规则连同它的 2×2 表被写下来；一次提高了达标比例的实验，也同时提高了第 4 周留存；这条规则进了团队的周看板。\n\n## 适用与不适用\n\n**适合**：大家对“激活”没有共识，现有规则是拍脑袋定的，或者产品刚经历大改版——前提是已有几千名注册用户走完了五周的观察窗口。\n\n**不适合**：走完留存窗口的用户太少（改做新用户访谈）；几乎人人都留下或几乎人人都走，早期行为无从区分；核心流程还在频繁变动。\n\n## 所需输入\n\n- **数据**：近 3–6 个月新注册用户的原始埋点，含注册事件，每个用户至少覆盖到注册后第 35 天。\n- **配置**：`activation-scan.yaml`——候选行为、时间窗口（1、3、7 天）、次数阈值（1、2、3、5、10）、留存窗口（第 28–35 天）和最小样本数。\n  它由 `@opsbook/metrics` 的 `activationThresholdOptionsSchema` 校验，可原样传给 `activationThreshold`。\n- **人员**：一位负责本玩法的运营、一位数据分析师（约 3 天）、一位商定候选行为的产品经理、一位做实验的研发（一个迭代）。\n\n## 步骤\n\n### 1. 商定候选行为（2 小时）\n\n列出 3–6 个代表用户“得到了价值”的行为——建了项目、邀请了同事、分享了报表——不要放页面浏览或设置类操作。\n用你们的事件名写进配置的 `actions`。注册本身和引导页面不放进去，除非你就是想检验它们。\n\n### 2. 跑扫描（1 小时）\n\n加载事件，运行 `activationThreshold(events, config)`。只有留存窗口已经结束的用户参与扫描；结果给出参与用户数、基准留存，\n以及按 phi 排序的每条候选规则，附 2×2 表、覆盖率、达标与未达标者的留存和提升倍数。\n在 Opsbook 样例产品上，排第一的规则是“7 天内 `core_action` 至少 3 次”：45% 的用户达标，其中 78% 留了下来，未达标者只有 56%。\n\n### 3. 选定一条规则（2 小时）\n\n从排名靠前的规则里，挑一条说得最直白、覆盖 20%–60% 用户的。两条规则相差不大时，选窗口更短的那条：新手引导在头几天就有明确目标。\n再拿两个不同季度的注册用户各跑一遍：一个季度排第一、另一个季度排第十的规则只是噪声。\n\n### 4. 写下假设（1 小时）\n\n写成：“如果更多新用户达到 _规则_，第 4 周留存就会上升。”同时写下它可能不成立的原因：达标的人也许只是本来就有真实需求的人。\n这正是下一步要做实验、而不是直接全量推广的原因。\n\n### 5. 设计实验并算样本量（2 天）\n\n选一个让这个行为更容易发生、但不强迫用户的改动——预先填好前三次操作的模板、任务清单、恰当时机的提醒。\n用 `@opsbook/experiments` 的 `sampleSize` 以第 4 周留存（主指标）算样本量，达标比例作为次要指标。用户注册时用 `assignVariation` 分组。\n\n### 6. 跑实验（4–5 周）\n\n一直跑到每个入组用户都走完第 28–35 天的窗口。尽早用 `srmCheck` 检查分流比例。\n第一周后看达标比例：如果改动根本没推动它，就停下来换一个力度更大的改动。\n\n### 7. 决策（2 小时）\n\n用 `frequentistTest` 读两个指标。达标比例和第 4 周留存都上升：把这条规则定为激活指标。\n达标比例上升而留存没动：这条规则只是相关，回到第 3 步换下一条。无论结果如何都记录在案。\n\n## 指标与目标值\n\n| 指标                     | 角色   | 目标值                |\n| ------------------------ | ------ | --------------------- |\n| 新用户第 4 周留存        | 主指标 | 实验组更高            |\n| 覆盖率：达标注册用户占比 | 输入   | 20%–60%，且实验组更高 |\n| 达标与未达标者的留存差   | 输入   | 至少相差 15 个百分点  |\n| 规则的 phi 系数          | 输入   | 高于 0.2              |\n| 注册到达标的中位时长     | 输入   | 实验组更短            |\n| 注册完成率               | 护栏   | 相对下降不超过 2%     |\n| 新手引导消息退订率       | 护栏   | 每次发送低于 0.5%     |\n\n## 风险与护栏\n\n- **把相关当因果。** 表现为达标比例上去了、留存没动。第 7 步要求两者同时上升，实验这一步绝不能省。\n- **规则太小众。** 只有 5% 用户达到的规则，提升倍数就算是 3，也撬不动整体留存。第 3 步 20%–60% 的覆盖率要求就是为此设的。\n- **偶然胜出。** 候选太多时，小样本上的第一名可能只是运气。第 3 步用两个时间段交叉验证，`minSupport` 把太稀的表挡在外面。\n\n## 变体\n\n- **B2B 产品**：按账号扫描（把一个账号下所有成员的行为加总），留存也按账号定义。\n- **双边平台**：买卖双方分开扫描；卖家的阈值通常关于上架，买家的关于搜索或下单。\n- **流量小**：跳过实验，先暂定这条规则，比较新手引导改版前后各几个队列的第 4 周留存。\n\n## 后续跟进\n\n把规则的覆盖率放进周看板，和第 4 周留存并排。每半年或产品大改版后重跑一次扫描。\n把这条规则作为新手引导改版（`activation/onboarding-first-week-activation`）的目标，\n再用 `activation/diagnose-funnel-drop-off` 找出用户在通往它的路上卡在哪里。\n"
+  },
+  {
+    "slug": "onboarding-first-week-activation",
+    "language": "en",
+    "path": "activation/onboarding-first-week-activation.md",
+    "title": "Redesign onboarding and first-week activation",
+    "summary": "Finds the early actions that predict retention, rebuilds onboarding and the first seven days of messages around reaching them, and ships the new flow only when a controlled test shows more users activated without hurting week-4 retention.",
+    "category": "activation",
+    "lifecycleStages": [
+      "introduction",
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P2W",
+      "run": "P6W",
+      "people": "3-5"
+    },
+    "roles": [
+      "product operator",
+      "product designer",
+      "data analyst",
+      "engineer",
+      "lifecycle marketer"
+    ],
+    "whenToUse": [
+      "Fewer than 40 % of new sign-ups do the core action of the product in their first seven days, or week-1 retention has fallen for a month.",
+      "At least 2,000 sign-ups a month, so that a test of the new flow can finish within four weeks.",
+      "Events cover the first 30 days of users who signed up in the last three months."
+    ],
+    "whenNotToUse": [
+      "The problem is who arrives rather than what they find (activation differs more than twofold between channels); evaluate channels first.",
+      "The core value is broken (crashes, a missing key feature); onboarding cannot cover for it, fix the product.",
+      "Fewer than 500 sign-ups a month; watch ten new users try the product and fix what they trip on, without a test."
+    ],
+    "inputs": [
+      "Raw events of the last 90 days of sign-ups (user id, event name, timestamp).",
+      "The current onboarding screens and first-week messages (e-mails, pushes, in-app tips) with their send rules.",
+      "Eight to twelve recorded sessions or interviews with recent sign-ups, half who stayed and half who left.",
+      "One to two sprints of engineering to build the new flow behind a feature flag."
+    ],
+    "packages": [
+      "@opsbook/metrics",
+      "@opsbook/experiments"
+    ],
+    "metrics": {
+      "primary": "First-week activation rate (share of sign-ups who meet the activation rule within 7 days)",
+      "inputs": [
+        "Onboarding completion rate",
+        "Median time to first value (sign-up to first core action)",
+        "Share of sign-ups finishing each setup step within 24 hours",
+        "Day-1 return rate",
+        "First-week message click-through rate"
+      ],
+      "guardrails": [
+        "Week-4 retention of new sign-ups",
+        "Sign-up completion rate",
+        "Support tickets per 100 new users"
+      ]
+    },
+    "risks": [
+      "An activation rule chosen from correlation alone (users who would stay anyway do more early), so pushing everyone through it lifts the metric and not retention.",
+      "Extra onboarding steps that raise drop-off before users see any value.",
+      "A first-week message cadence so dense that it drives unsubscribes and uninstalls.",
+      "A flow tuned for one persona that loses another important one."
+    ],
+    "lastReviewed": "2026-11-25",
+    "markdown": "---\ntitle: Redesign onboarding and first-week activation\nsummary: Finds the early actions that predict retention, rebuilds onboarding and the first seven days of messages around reaching them, and ships the new flow only when a controlled test shows more users activated without hurting week-4 retention.\ncategory: activation\nlifecycleStages: [introduction, growth, maturity]\neffort: { prep: P2W, run: P6W, people: \"3-5\" }\nroles: [product operator, product designer, data analyst, engineer, lifecycle marketer]\nwhenToUse:\n  - Fewer than 40 % of new sign-ups do the core action of the product in their first seven days, or week-1 retention has fallen for a month.\n  - At least 2,000 sign-ups a month, so that a test of the new flow can finish within four weeks.\n  - Events cover the first 30 days of users who signed up in the last three months.\nwhenNotToUse:\n  - The problem is who arrives rather than what they find (activation differs more than twofold between channels); evaluate channels first.\n  - The core value is broken (crashes, a missing key feature); onboarding cannot cover for it, fix the product.\n  - Fewer than 500 sign-ups a month; watch ten new users try the product and fix what they trip on, without a test.\ninputs:\n  - Raw events of the last 90 days of sign-ups (user id, event name, timestamp).\n  - The current onboarding screens and first-week messages (e-mails, pushes, in-app tips) with their send rules.\n  - Eight to twelve recorded sessions or interviews with recent sign-ups, half who stayed and half who left.\n  - One to two sprints of engineering to build the new flow behind a feature flag.\npackages: [\"@opsbook/metrics\", \"@opsbook/experiments\"]\nmetrics:\n  primary: First-week activation rate (share of sign-ups who meet the activation rule within 7 days)\n  inputs:\n    - Onboarding completion rate\n    - Median time to first value (sign-up to first core action)\n    - Share of sign-ups finishing each setup step within 24 hours\n    - Day-1 return rate\n    - First-week message click-through rate\n  guardrails:\n    - Week-4 retention of new sign-ups\n    - Sign-up completion rate\n    - Support tickets per 100 new users\nrisks:\n  - An activation rule chosen from correlation alone (users who would stay anyway do more early), so pushing everyone through it lifts the metric and not retention.\n  - Extra onboarding steps that raise drop-off before users see any value.\n  - A first-week message cadence so dense that it drives unsubscribes and uninstalls.\n  - A flow tuned for one persona that loses another important one.\nlastReviewed: 2026-11-25\n---\n\n## Goal\n\nGet more new users to the moment the product proves its worth, within their first week. The play\ndefines activation from your own data, finds where new users stall on the way there, redesigns the\nfirst session and the first seven days of messages around that path, and tests the result. It has\nworked when first-week activation rises by at least the planned effect (here +15 % relative) in a\nrandomised test and week-4 retention of the same users does not fall.\n\n## When to use / when not\n\n**Use it when** fewer than four in ten sign-ups reach the core action in week one, or week-1 retention\nis sliding, and you have enough sign-ups to test a new flow within four weeks (step 5 checks this).\n\n**Do not use it when** activation varies mostly by acquisition channel (run\n`acquisition/channel-evaluation-budget-reallocation` first), when the core feature itself is broken, or\nwhen sign-ups are too few to test: then sit with new users and fix what they trip on.\n\n## Inputs\n\n- **Data:** 90 days of events for recent sign-ups, including the sign-up event; the current onboarding\n  funnel and message send logs.\n- **People:** a product operator who owns the play (about half their time for six weeks), a designer\n  (one week), an engineer (one to two sprints), a data analyst (three days), and the lifecycle marketer\n  who owns first-week messages.\n- **Decisions already made:** the candidate core actions (what a user does when they get value), the\n  share of new users you may put in a test, and the date the flow must ship by.\n\n## Steps\n\n### 1. Define activation from retention (1 day)\n\nRun `activationThreshold` from `@opsbook/metrics` over the candidate core actions, windows of 1, 3 and\n7 days, thresholds of 1, 2, 3, 5 and 10, retention between day 28 and day 35, and `minSupport: 200`.\nPick a rule with a phi above 0.25, coverage between 20 % and 60 % and a plain wording, for example\n\"created three projects within seven days\": covers 24 %, 58 % of them retained against 17 % of the\nrest. Write it down as the activation rule. It is a correlation: step 7 checks that moving it moves\nretention.\n\n### 2. Map the path to activation (1 day)\n\nBuild the funnel from sign-up to the activation rule with `funnel` (or `windowFunnel` with a 7-day\nwindow), one step per screen or setup action. A typical result: signed up 100 % → profile done 82 % →\nfirst project 47 % → data imported 29 % → activated 21 %. Break it down by platform and channel. The\nlargest absolute drop is the first place to work.\n\n### 3. Watch new users struggle (2–3 days)\n\nReview the recorded sessions or interviews. For every point where a user hesitates or leaves, note\nwhich of four causes it is: they do not know what to do next, they need data or people they do not\nhave yet, they do not see why it is worth it, or something breaks. Count the notes by cause and by\nfunnel step; the top two cells set the redesign.\n\n### 4. Redesign the first session and the first week (1 week)\n\nApply four rules to the first session: remove every step not needed for first value (ask for profile\ndetails later); put value before setup (templates, sample data, a pre-filled first project); show a\nchecklist of three to five items that ends with the activation rule; design every empty state to say\nwhat to do next. Aim for a median time to first value under five minutes in a self-serve product.\nThen rebuild the first-week messages as behaviour-triggered, stopping as soon as the user activates:\n\n| When                         | Channel        | Message                                       |\n| ---------------------------- | -------------- | --------------------------------------------- |\n| Within 5 minutes of sign-up  | E-mail         | Welcome, one button back to the next step     |\n| Day 1, if step 2 is not done | Push or e-mail | The one action that unblocks them, with a GIF |\n| Day 3, if not activated      | E-mail         | A template or use case matching their sign-up |\n| Day 5, if not activated      | In-app         | Offer help: a chat, a short video or a call   |\n| Day 7                        | E-mail         | What they achieved, and the next thing to try |\n\nCap the sequence at one message a day and five in the week.\n\n### 5. Size the test and build it (1–2 weeks)\n\nSize the test with `sampleSize` from `@opsbook/experiments`: a 21 % baseline and a +15 % relative lift\nneed 2,666 users per arm at 80 % power. `experimentDuration` with 300 sign-ups a day gives 18 days;\nrun three full weeks. Assign each user at sign-up with `assignVariation`, so the arm is stable on\nevery device, and log the exposure when the first onboarding screen renders. Keep the old and new\nmessage sequences on the same flag as the screens.\n\n### 6. Run the test (3–4 weeks)\n\nCheck the split daily with `srmCheck` and stop on a p-value under 0.001. Watch sign-up completion and\nsupport tickets for harm, but do not read the activation result until the planned sample is reached.\n\n### 7. Read and decide (4 h)\n\nCompare first-week activation between arms with `frequentistTest` and apply `decide` with the plan's\nrule. Then check the causal link: week-4 retention of the test cohorts must be at least as high in the\nnew arm. If activation rose and retention did not, the rule was a correlation; go back to step 1 with\nthe next-ranked rule.\n\n### 8. Roll out and keep a holdout (1 week)\n\nShip to 95 % of new users and keep 5 % on the old flow for eight weeks, so that week-4 and week-8\nretention can be compared on full cohorts. Remove the holdout once the gap is stable.\n\n## Metrics & targets\n\n| Metric                                               | Role      | Target                              |\n| ---------------------------------------------------- | --------- | ----------------------------------- |\n| First-week activation = activated in 7 d ÷ sign-ups  | primary   | +15 % relative (e.g. 21 % → 24 %)   |\n| Onboarding completion = finished checklist ÷ started | input     | Above 60 %                          |\n| Median time to first value                           | input     | Under 5 minutes (self-serve)        |\n| Setup steps done within 24 h                         | input     | Each step's drop-off cut by a third |\n| Day-1 return = active on day 1 ÷ sign-ups            | input     | +3 points                           |\n| First-week message click-through                     | input     | Above 8 % for e-mail, 4 % for push  |\n| Week-4 retention of new sign-ups                     | guardrail | Not lower than control              |\n| Sign-up completion rate                              | guardrail | No relative drop beyond 2 %         |\n| Support tickets per 100 new users                    | guardrail | No increase beyond 10 %             |\n\n## Risks & guardrails\n\n- **Correlation mistaken for cause.** Noticed when activation rises and week-4 retention does not.\n  The retention guardrail in step 7 catches it; try the next rule or a less forced path to it.\n- **Extra steps.** Noticed as a lower sign-up or first-screen completion. Every new step must replace\n  an old one; the sign-up completion guardrail stops the test.\n- **Message fatigue.** Noticed as unsubscribes above 0.5 % per send or a rise in push opt-outs.\n  Messages stop on activation and are capped at five a week.\n- **One persona served.** Noticed when the lift is concentrated in one segment and another falls.\n  Read the result by the sign-up intent question or main use case, and branch the checklist if two\n  groups need different first steps.\n\n## Variations\n\n- **B2B:** activation is per account (for example \"three teammates active in week one\"); randomise by\n  account and add a human touch (a kickoff call) for accounts above a seat threshold.\n- **Mobile app:** treat notification permission as a step of its own; ask for it after first value,\n  not on launch.\n- **Low traffic:** skip the test, ship the redesign to everyone and compare four cohorts before with\n  four after, with the holdout of step 8 as the check.\n- **Introduction stage:** there may be no retained users to learn from; pick the activation rule from\n  interviews and revisit it with step 1 once 2,000 users have a day-28 window.\n\n## Follow-up\n\nRecord the activation rule, the test numbers and the decision. The product operator owns a weekly\nchart of first-week activation and time to first value by channel and platform. Rerun step 1 every\nsix months or after a major product change, since the action that predicts retention shifts as the\nproduct grows. Next, review the timing and frequency of later messages (`retention/push-email-timing`).\n"
+  },
+  {
+    "slug": "onboarding-first-week-activation",
+    "language": "zh-cn",
+    "path": "zh-cn/activation/onboarding-first-week-activation.md",
+    "title": "重做新手引导，拉高首周激活",
+    "summary": "从数据里找出预示留存的早期关键行为，围绕它重做新手引导和新用户首周触达，并且只在对照实验证明激活率提升、4 周留存不受损时才全量上线。",
+    "category": "activation",
+    "lifecycleStages": [
+      "introduction",
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P2W",
+      "run": "P6W",
+      "people": "3-5"
+    },
+    "roles": [
+      "运营负责人",
+      "产品设计师",
+      "数据分析师",
+      "研发工程师",
+      "用户运营"
+    ],
+    "whenToUse": [
+      "新注册用户里首周完成核心行为的不到 40%，或首周留存已连续一个月下滑。",
+      "每月新增注册不少于 2,000 人，新流程的实验能在四周内跑完。",
+      "埋点能覆盖近三个月注册用户的前 30 天行为。"
+    ],
+    "whenNotToUse": [
+      "问题出在“来的是谁”而不是“来了看到什么”（不同渠道的激活率相差一倍以上）：先做渠道评估。",
+      "核心价值本身有问题（闪退、关键功能缺失）：新手引导救不了，先修产品。",
+      "每月注册不足 500 人：不必做实验，找十个新用户看他们怎么用，卡在哪里就修哪里。"
+    ],
+    "inputs": [
+      "近 90 天注册用户的原始埋点（用户 ID、事件名、时间戳）。",
+      "现有新手引导页面和首周触达（短信、邮件、Push、站内提示）及其发送规则。",
+      "8–12 段近期新用户的录屏或访谈，留下来的和流失的各占一半。",
+      "一到两个迭代的研发排期，新流程挂在功能开关后面。"
+    ],
+    "packages": [
+      "@opsbook/metrics",
+      "@opsbook/experiments"
+    ],
+    "metrics": {
+      "primary": "首周激活率（注册后 7 天内满足激活规则的用户占比）",
+      "inputs": [
+        "新手引导完成率",
+        "首次获得价值的中位时长（注册到首次核心行为）",
+        "注册 24 小时内完成各设置步骤的比例",
+        "次日回访率",
+        "首周触达点击率"
+      ],
+      "guardrails": [
+        "新用户 4 周留存",
+        "注册完成率",
+        "每百名新用户的客诉工单数"
+      ]
+    },
+    "risks": [
+      "只凭相关性选激活规则（本来就会留下的人早期本来就更活跃），硬推所有人完成它，只抬高了指标，没有抬高留存。",
+      "引导步骤变多，用户还没感受到价值就先流失了。",
+      "首周消息太密集，导致退订和卸载。",
+      "流程只照顾了一类用户，另一类重要用户反而迷路了。"
+    ],
+    "lastReviewed": "2026-11-25",
+    "markdown": "---\ntitle: 重做新手引导，拉高首周激活\nsummary: 从数据里找出预示留存的早期关键行为，围绕它重做新手引导和新用户首周触达，并且只在对照实验证明激活率提升、4 周留存不受损时才全量上线。\ncategory: activation\nlifecycleStages: [introduction, growth, maturity]\neffort: { prep: P2W, run: P6W, people: \"3-5\" }\nroles: [运营负责人, 产品设计师, 数据分析师, 研发工程师, 用户运营]\nwhenToUse:\n  - 新注册用户里首周完成核心行为的不到 40%，或首周留存已连续一个月下滑。\n  - 每月新增注册不少于 2,000 人，新流程的实验能在四周内跑完。\n  - 埋点能覆盖近三个月注册用户的前 30 天行为。\nwhenNotToUse:\n  - 问题出在“来的是谁”而不是“来了看到什么”（不同渠道的激活率相差一倍以上）：先做渠道评估。\n  - 核心价值本身有问题（闪退、关键功能缺失）：新手引导救不了，先修产品。\n  - 每月注册不足 500 人：不必做实验，找十个新用户看他们怎么用，卡在哪里就修哪里。\ninputs:\n  - 近 90 天注册用户的原始埋点（用户 ID、事件名、时间戳）。\n  - 现有新手引导页面和首周触达（短信、邮件、Push、站内提示）及其发送规则。\n  - 8–12 段近期新用户的录屏或访谈，留下来的和流失的各占一半。\n  - 一到两个迭代的研发排期，新流程挂在功能开关后面。\npackages: [\"@opsbook/metrics\", \"@opsbook/experiments\"]\nmetrics:\n  primary: 首周激活率（注册后 7 天内满足激活规则的用户占比）\n  inputs:\n    - 新手引导完成率\n    - 首次获得价值的中位时长（注册到首次核心行为）\n    - 注册 24 小时内完成各设置步骤的比例\n    - 次日回访率\n    - 首周触达点击率\n  guardrails:\n    - 新用户 4 周留存\n    - 注册完成率\n    - 每百名新用户的客诉工单数\nrisks:\n  - 只凭相关性选激活规则（本来就会留下的人早期本来就更活跃），硬推所有人完成它，只抬高了指标，没有抬高留存。\n  - 引导步骤变多，用户还没感受到价值就先流失了。\n  - 首周消息太密集，导致退订和卸载。\n  - 流程只照顾了一类用户，另一类重要用户反而迷路了。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n让更多新用户在第一周内就体验到产品的“啊哈时刻”。这个玩法先用自己的数据定义激活，找出新用户卡在哪一步，再围绕这条路径重做首次使用体验和首周触达，最后用实验验证。做到以下这点就算成功：随机实验中首周激活率至少达到计划提升（本例为相对 +15%），同一批用户的 4 周留存没有下降。\n\n## 适用与不适用\n\n**适用：** 首周完成核心行为的新用户不到四成，或首周留存在下滑，而且注册量够在四周内完成一次实验（第 5 步会算清楚）。\n\n**不适用：** 激活率的差异主要来自获客渠道（先跑 `acquisition/channel-evaluation-budget-reallocation`）；核心功能本身有问题；注册量太小做不了实验——这时直接陪新用户走一遍，卡在哪里修哪里。\n\n## 所需输入\n\n- **数据：** 近 90 天注册用户的行为事件（含注册事件）、现有新手引导漏斗、触达发送日志。\n- **人员：** 运营负责人主导（六周内约一半精力）；设计师（一周）；研发（一到两个迭代）；数据分析师（三天）；负责新用户触达的用户运营。\n- **已定事项：** 候选的核心行为（用户获得价值时会做的事）、可以拿来做实验的新用户比例、新流程的上线截止日期。\n\n## 步骤\n\n### 1. 用留存反推激活定义（1 天）\n\n用 `@opsbook/metrics` 的 `activationThreshold` 扫描候选核心行为：时间窗口取 1、3、7 天，次数阈值取 1、2、3、5、10，留存窗口取第 28 至 35 天，`minSupport: 200`。选 phi 系数高于 0.25、覆盖 20%–60% 用户、说得清楚的规则，比如“7 天内创建 3 个项目”：覆盖 24% 的用户，其中 58% 留了下来，其余用户只有 17%。把它写成激活规则。注意这只是相关性，第 7 步会检验推动它是否真的带来留存。\n\n### 2. 画出通往激活的路径（1 天）\n\n用 `funnel`（或 7 天窗口的 `windowFunnel`）搭出从注册到激活规则的漏斗，每个页面或设置动作一步。典型结果：注册 100% → 完善资料 82% → 创建首个项目 47% → 导入数据 29% → 激活 21%。按平台和渠道拆开看。绝对流失最大的那一步，就是第一个要动的地方。\n\n### 3. 看新用户怎么卡住（2–3 天）\n\n回看录屏或访谈。用户每一次犹豫或离开，都归到四类原因之一：不知道下一步做什么；需要的数据或同事还没到位；看不出值得做的理由；功能出错。按原因和漏斗步骤交叉计数，数量最多的两格决定改版方向。\n\n### 4. 重做首次体验和首周触达（1 周）\n\n首次体验遵循四条原则：凡是获得首次价值用不到的步骤一律去掉（资料以后再补）；先给价值再做设置（模板、示例数据、预填好的第一个项目）；给一个 3–5 项的新手任务清单，最后一项就是激活规则；每个空状态都告诉用户下一步做什么。自助型产品的目标是首次获得价值的中位时长少于 5 分钟。然后把首周触达改成按行为触发、一旦激活立即停止：\n\n| 时间                   | 渠道         | 内容                                   |\n| ---------------------- | ------------ | -------------------------------------- |\n| 注册后 5 分钟内        | 短信或邮件   | 欢迎语，加一个回到下一步的按钮         |\n| 第 1 天，第 2 步未完成 | Push 或邮件  | 只讲一个能解卡的操作，配动图           |\n| 第 3 天，仍未激活      | 邮件或服务号 | 与其注册目的匹配的模板或案例           |\n| 第 5 天，仍未激活      | 站内         | 主动提供帮助：在线客服、短视频或企微群 |\n| 第 7 天                | 邮件或服务号 | 这周做成了什么，下一步可以试什么       |\n\n每天最多一条，首周最多五条。\n\n### 5. 算样本量并开发（1–2 周）\n\n用 `@opsbook/experiments` 的 `sampleSize` 测算：基线 21%、相对提升 15%、功效 80%，每组需要 2,666 人。按每天 300 个注册，`experimentDuration` 算出 18 天，实际跑满三周。在注册时用 `assignVariation` 分组，保证用户换设备也在同一组；首个引导页渲染时上报曝光。新旧两套触达和页面挂在同一个功能开关上。\n\n### 6. 跑实验（3–4 周）\n\n每天用 `srmCheck` 检查分流，p 值低于 0.001 立即停止排查。盯住注册完成率和客诉工单，防止伤害用户；但样本量达标之前不看激活结果。\n\n### 7. 读结果并决策（4 小时）\n\n用 `frequentistTest` 比较两组的首周激活率，再按方案规则用 `decide` 给出结论。然后检验因果：新流程组的 4 周留存必须不低于对照组。如果激活率涨了、留存没涨，说明选中的规则只是相关，回到第 1 步换排名第二的规则。\n\n### 8. 全量上线并保留对照组（1 周）\n\n新流程放到 95% 的新用户，5% 留在老流程上观察八周，用完整批次对比 4 周和 8 周留存。差距稳定后再取消保留组。\n\n## 指标与目标值\n\n| 指标                                     | 作用 | 目标值                    |\n| ---------------------------------------- | ---- | ------------------------- |\n| 首周激活率 = 7 天内激活人数 ÷ 注册人数   | 核心 | 相对 +15%（如 21% → 24%） |\n| 新手引导完成率 = 完成清单人数 ÷ 开始人数 | 输入 | 高于 60%                  |\n| 首次获得价值的中位时长                   | 输入 | 少于 5 分钟（自助型产品） |\n| 24 小时内各设置步骤完成率                | 输入 | 每一步的流失减少三分之一  |\n| 次日回访率 = 第 1 天活跃人数 ÷ 注册人数  | 输入 | 提高 3 个百分点           |\n| 首周触达点击率                           | 输入 | 邮件高于 8%，Push 高于 4% |\n| 新用户 4 周留存                          | 护栏 | 不低于对照组              |\n| 注册完成率                               | 护栏 | 相对降幅不超过 2%         |\n| 每百名新用户客诉工单数                   | 护栏 | 增幅不超过 10%            |\n\n## 风险与护栏\n\n- **把相关当因果。** 激活率上涨而 4 周留存不动。第 7 步的留存护栏会拦住；换下一条规则，或换一种不那么生硬的引导方式。\n- **步骤变多。** 注册完成率或首屏完成率下降。每加一步就必须去掉一步；注册完成率护栏触发即停止实验。\n- **触达疲劳。** 单次发送退订率超过 0.5%，或 Push 权限关闭数上升。触达在激活后立即停止，首周封顶五条。\n- **只照顾了一类用户。** 提升集中在某一细分人群，另一人群反而下降。按注册时填写的目的或主要使用场景拆开看；两类人需要不同起步时，让任务清单分叉。\n\n## 变体\n\n- **B2B 产品：** 以企业账号为单位定义激活（如“首周有 3 位同事活跃”），按账号分流；席位数超过一定规模的账号加一次人工启动会。\n- **App：** 通知权限单独作为一步，在用户获得首次价值之后再申请，不要一打开就弹。\n- **小程序：** 首次打开即可体验核心功能，授权手机号和订阅消息放到用户完成第一件事之后。\n- **流量小：** 不做实验，全量上线新版，对比改版前后各四个批次，并用第 8 步的保留组做校验。\n- **导入期产品：** 可能还没有足够的留存用户可供分析；先根据访谈定激活规则，等有 2,000 名用户满 28 天后再用第 1 步复核。\n\n## 后续跟进\n\n记录激活规则、实验数字和最终决定。运营负责人每周看一次按渠道、按平台拆分的首周激活率和首次获得价值时长。每半年或产品大改版后重跑第 1 步——产品在变，预示留存的行为也会变。下一步可以优化后续触达的时机与频次（`retention/push-email-timing`）。\n"
+  },
+  {
+    "slug": "push-email-timing",
+    "language": "en",
+    "path": "retention/push-email-timing.md",
+    "title": "Tune push and e-mail timing and frequency",
+    "summary": "Measures what push notifications and e-mails add to retention against a long-running holdout, then sets send times and weekly caps per user segment that keep that lift while unsubscribes, opt-outs and spam complaints stay under fixed limits.",
+    "category": "retention",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P1W",
+      "run": "P6W",
+      "people": "2-4"
+    },
+    "roles": [
+      "lifecycle marketer",
+      "product operator",
+      "data analyst",
+      "engineer"
+    ],
+    "whenToUse": [
+      "Users get several non-transactional pushes or e-mails a week and nobody knows how many is too many.",
+      "Opt-outs, unsubscribes or spam complaints have risen for two months, or open rates keep falling.",
+      "At least 50,000 reachable users a month, enough for a holdout and a few arms of about 20,000 each."
+    ],
+    "whenNotToUse": [
+      "Messages are almost all transactional (receipts, security codes, order updates); those are not subject to frequency tests.",
+      "Fewer than 10,000 reachable users; use fixed, conservative caps (three pushes and two e-mails a week) and revisit later.",
+      "The messaging tool cannot suppress a random holdout or log sends per user; fix the tooling first."
+    ],
+    "inputs": [
+      "Send logs per user (channel, campaign, send time, delivered, opened, clicked, unsubscribed, complaint).",
+      "Product events to measure sessions and 28-day activity.",
+      "Push permission state and e-mail subscription state per user, with change timestamps.",
+      "A list of every automated and manual campaign with its owner and trigger."
+    ],
+    "packages": [
+      "@opsbook/experiments",
+      "@opsbook/metrics"
+    ],
+    "metrics": {
+      "primary": "Incremental 28-day active rate (messaged users minus holdout users)",
+      "inputs": [
+        "Messages per user per week, by channel",
+        "Share of sends in the user's own active hours",
+        "Click-through rate per send",
+        "Sessions started within 2 hours of a message",
+        "Share of sends triggered by behaviour rather than broadcast"
+      ],
+      "guardrails": [
+        "E-mail unsubscribe rate per send (under 0.3 %)",
+        "E-mail spam complaint rate (under 0.1 %)",
+        "Push opt-out rate per week (under 0.5 % of enabled users)",
+        "Uninstall rate of messaged users against the holdout"
+      ]
+    },
+    "risks": [
+      "Counting opens and clicks as success when those users would have returned anyway, so more messages look better than they are.",
+      "Fatigue that builds slowly, so a frequency that looks fine in week 2 loses the channel by month 3.",
+      "Several teams sending independently, so no cap holds in practice.",
+      "Quiet hours, local law on marketing consent, or app-store rules broken by a new send time."
+    ],
+    "lastReviewed": "2026-11-25",
+    "markdown": "---\ntitle: Tune push and e-mail timing and frequency\nsummary: Measures what push notifications and e-mails add to retention against a long-running holdout, then sets send times and weekly caps per user segment that keep that lift while unsubscribes, opt-outs and spam complaints stay under fixed limits.\ncategory: retention\nlifecycleStages: [growth, maturity]\neffort: { prep: P1W, run: P6W, people: \"2-4\" }\nroles: [lifecycle marketer, product operator, data analyst, engineer]\nwhenToUse:\n  - Users get several non-transactional pushes or e-mails a week and nobody knows how many is too many.\n  - Opt-outs, unsubscribes or spam complaints have risen for two months, or open rates keep falling.\n  - At least 50,000 reachable users a month, enough for a holdout and a few arms of about 20,000 each.\nwhenNotToUse:\n  - Messages are almost all transactional (receipts, security codes, order updates); those are not subject to frequency tests.\n  - Fewer than 10,000 reachable users; use fixed, conservative caps (three pushes and two e-mails a week) and revisit later.\n  - The messaging tool cannot suppress a random holdout or log sends per user; fix the tooling first.\ninputs:\n  - Send logs per user (channel, campaign, send time, delivered, opened, clicked, unsubscribed, complaint).\n  - Product events to measure sessions and 28-day activity.\n  - Push permission state and e-mail subscription state per user, with change timestamps.\n  - A list of every automated and manual campaign with its owner and trigger.\npackages: [\"@opsbook/experiments\", \"@opsbook/metrics\"]\nmetrics:\n  primary: Incremental 28-day active rate (messaged users minus holdout users)\n  inputs:\n    - Messages per user per week, by channel\n    - Share of sends in the user's own active hours\n    - Click-through rate per send\n    - Sessions started within 2 hours of a message\n    - Share of sends triggered by behaviour rather than broadcast\n  guardrails:\n    - E-mail unsubscribe rate per send (under 0.3 %)\n    - E-mail spam complaint rate (under 0.1 %)\n    - Push opt-out rate per week (under 0.5 % of enabled users)\n    - Uninstall rate of messaged users against the holdout\nrisks:\n  - Counting opens and clicks as success when those users would have returned anyway, so more messages look better than they are.\n  - Fatigue that builds slowly, so a frequency that looks fine in week 2 loses the channel by month 3.\n  - Several teams sending independently, so no cap holds in practice.\n  - Quiet hours, local law on marketing consent, or app-store rules broken by a new send time.\nlastReviewed: 2026-11-25\n---\n\n## Goal\n\nSend fewer, better-timed messages that still bring users back. The play first measures what\nmessaging adds at all, with a holdout that gets no marketing messages, then tests send time and\nweekly frequency per segment, and writes the result down as caps that every team's campaigns obey.\nIt has worked when the messaged group keeps or widens its lead in 28-day activity over the holdout\nwhile unsubscribes, opt-outs and complaints stay under their limits.\n\n## When to use / when not\n\n**Use it when** users get several marketing pushes or e-mails a week, the fatigue signals (opt-outs,\nunsubscribes, falling opens) are climbing, and you reach at least 50,000 users a month.\n\n**Do not use it when** nearly all messages are transactional, when the audience is under 10,000 (set\nconservative caps instead), or when your tools cannot keep a random holdout out of every campaign.\n\n## Inputs\n\n- **Data:** per-user send logs with delivery, open, click, unsubscribe and complaint; product events for\n  sessions; push permission and e-mail consent with timestamps.\n- **People:** a lifecycle marketer who owns the calendar and the caps, an engineer for the holdout and\n  frequency capping (3–5 days), a data analyst (3 days), and each team that sends campaigns.\n- **Decisions already made:** which messages are transactional and exempt, the legal basis for each\n  marketing message, and quiet hours (for example no push between 21:00 and 08:00 local time).\n\n## Steps\n\n### 1. Inventory what users receive (1 day)\n\nList every campaign, automated or manual, with its owner, trigger, channel and audience. From the\nsend logs, compute messages per user per week by channel as a distribution: the median says little,\nthe 90th percentile shows who is being flooded. Tag each campaign \"transactional\" or \"marketing\".\n\n### 2. Set up a global holdout (2 days)\n\nWith `assignVariation` from `@opsbook/experiments` on the user id and a fixed key (for example\n`messaging-holdout-2026`), put 10 % of users in a holdout that gets no marketing messages for at least\neight weeks; transactional ones still go out. Suppress the holdout in every tool that sends. After a\nweek, run `srmCheck` on the counts of reachable users per group against 90/10.\n\n### 3. Measure the baseline lift (4 weeks)\n\nRun `retention` from `@opsbook/metrics` on both groups over the same dates. Incremental 28-day active\nrate = active rate of messaged users − active rate of the holdout. A lift under one point means most\nmessages are noise; a lift of three to five points is common for products with a real reason to\nreturn. Split the lift by segment (new, engaged, lapsing) to see where messages matter most.\n\n### 4. Find each user's active hours (4 h)\n\nFrom the last 28 days of sessions, compute each user's most frequent active hour in their own time\nzone; users with fewer than five sessions get the segment's hour. Add a send window of that hour ± 1,\nclipped to the quiet hours.\n\n### 5. Test timing and frequency (3–4 weeks)\n\nRun two tests side by side on the messaged group, with separate assignment keys:\n\n| Test      | Arms                                                          | Primary metric                   |\n| --------- | ------------------------------------------------------------- | -------------------------------- |\n| Timing    | fixed send hour (10:00) · each user's active hour             | Sessions within 2 h of a message |\n| Frequency | cap of 2 · 4 · 7 marketing messages a week (pushes + e-mails) | 28-day active rate               |\n\nSize the frequency test with `sampleSize`: a 45 % 28-day active rate and a 3 % relative change need\n21,334 users per arm. Read it with `frequentistTest`, adjusting the comparisons with `adjustPValues`\n(Holm). Messages beyond the cap are dropped by priority: behaviour-triggered first kept, broadcasts\ndropped first.\n\n### 6. Watch fatigue every week (ongoing)\n\nEach Monday, per arm and channel: unsubscribes per send, spam complaints per send, push opt-outs per\nweek and uninstalls against the holdout. Stop an arm at once if it crosses a guardrail limit for two\nweeks running, even if its activity looks better.\n\n### 7. Write the caps and the calendar (2 h)\n\nPick, per segment, the lowest cap whose 28-day active rate is not significantly below the best arm,\nand the timing that won. Write them as a rule every sender follows, for example: engaged users at most\nfour marketing messages a week, lapsing users two, new users the onboarding sequence only; no two\nmarketing pushes within four hours; broadcasts yield to triggered messages. Put it in the frequency\ncap of the messaging tool, not only in a document.\n\n### 8. Keep measuring (ongoing)\n\nKeep a 5 % holdout running all year, re-salted every quarter so that no one stays unmessaged forever.\nRe-read the incremental lift monthly; it is the number that justifies every message sent.\n\n## Metrics & targets\n\n| Metric                                                 | Role      | Target                                    |\n| ------------------------------------------------------ | --------- | ----------------------------------------- |\n| Incremental 28-day active rate = messaged − holdout    | primary   | Kept or widened with fewer messages       |\n| Marketing messages per user per week (90th percentile) | input     | At most the segment's cap                 |\n| Share of sends in the user's active window             | input     | Above 70 %                                |\n| Click-through per send                                 | input     | +20 % relative against the fixed-hour arm |\n| Sessions within 2 h of a message                       | input     | Higher in the winning timing arm          |\n| Share of sends triggered by behaviour                  | input     | Above 50 %                                |\n| E-mail unsubscribes ÷ delivered                        | guardrail | Under 0.3 % per send                      |\n| Spam complaints ÷ delivered                            | guardrail | Under 0.1 %                               |\n| Push opt-outs per week ÷ push-enabled users            | guardrail | Under 0.5 %                               |\n| Uninstall rate, messaged vs holdout                    | guardrail | No more than 10 % higher than the holdout |\n\n## Risks & guardrails\n\n- **Credit for users who would return anyway.** Noticed when clicks rise but the holdout gap does not.\n  The holdout is the guardrail: only the incremental rate counts as success.\n- **Slow fatigue.** Noticed when opt-outs climb month after month in a high-cap arm. Keep the weekly\n  fatigue check running after the test, and lower a segment's cap when its opt-outs rise three months\n  in a row.\n- **Uncoordinated senders.** Noticed when the 90th percentile exceeds the cap. Enforce the cap in the\n  sending tool and give each team a share of it; campaigns above the cap need the lifecycle owner's\n  sign-off.\n- **Consent and quiet hours.** Noticed in complaints or store reviews. Quiet hours and consent checks\n  run before the cap in the send pipeline, and legal reviews any new channel or region.\n\n## Variations\n\n- **B2B:** send on working days in the account's time zone, cap at two marketing e-mails a week, and\n  measure account activity rather than user activity.\n- **Small audience:** skip the frequency test; keep the holdout, set conservative caps and move only\n  timing to each user's active hour.\n- **Markets with in-app messaging or SMS:** treat each channel as part of one cap, since users feel the\n  total, and respect each channel's consent rules.\n- **Decline stage:** use the holdout to cut messages that add nothing, and move budget to win-back\n  triggers for lapsing users.\n\n## Follow-up\n\nPublish the caps, the timing rule and the latest incremental lift. The lifecycle marketer owns the\nmonthly read-out and approves new campaigns against the cap. Re-run the frequency test yearly or after\na big change to the product's usage rhythm. Lapsing users who stop responding belong in a win-back\nplay, not in more broadcasts.\n"
+  },
+  {
+    "slug": "push-email-timing",
+    "language": "zh-cn",
+    "path": "zh-cn/retention/push-email-timing.md",
+    "title": "优化 Push 与邮件的发送时机和频次",
+    "summary": "用长期保留组衡量 Push、短信和邮件对留存的真实增量，再按人群定出发送时段和每周上限，在保住增量的同时让退订、关闭通知和投诉始终低于红线。",
+    "category": "retention",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P1W",
+      "run": "P6W",
+      "people": "2-4"
+    },
+    "roles": [
+      "用户运营",
+      "运营负责人",
+      "数据分析师",
+      "研发工程师"
+    ],
+    "whenToUse": [
+      "用户每周会收到多条营销类 Push、短信或邮件，但没人说得清多少算太多。",
+      "关闭通知、退订或投诉连续两个月上升，或打开率持续走低。",
+      "每月可触达用户不少于 5 万，足够切出保留组和几个各约 2 万人的实验组。"
+    ],
+    "whenNotToUse": [
+      "消息几乎都是交易类（支付凭证、验证码、物流通知）：这类消息不做频次实验。",
+      "可触达用户不足 1 万：直接定保守上限（每周 3 条 Push、2 封邮件），以后再调。",
+      "触达工具做不到随机屏蔽保留组，或记录不到用户级发送日志：先补工具。"
+    ],
+    "inputs": [
+      "用户级发送日志（渠道、活动、发送时间、送达、打开、点击、退订、投诉）。",
+      "用来计算会话和 28 日活跃的行为埋点。",
+      "每个用户的通知权限状态和邮件订阅状态，以及变更时间。",
+      "所有自动化和人工触达活动的清单，含负责人和触发条件。"
+    ],
+    "packages": [
+      "@opsbook/experiments",
+      "@opsbook/metrics"
+    ],
+    "metrics": {
+      "primary": "28 日活跃率的触达增量（触达组减去保留组）",
+      "inputs": [
+        "人均每周收到的营销消息数（分渠道）",
+        "落在用户自身活跃时段的发送占比",
+        "单次发送点击率",
+        "消息发出后 2 小时内带来的会话数",
+        "行为触发（而非群发）消息的占比"
+      ],
+      "guardrails": [
+        "单次邮件退订率（低于 0.3%）",
+        "邮件垃圾投诉率（低于 0.1%）",
+        "每周关闭 Push 权限的比例（低于已开启用户的 0.5%）",
+        "触达组相对保留组的卸载率"
+      ]
+    },
+    "risks": [
+      "把打开和点击当成功，但这些用户本来就会回来，于是“发得越多越好”的假象出现。",
+      "疲劳感慢慢累积：第 2 周看着没事的频次，到第 3 个月就把渠道发废了。",
+      "多个团队各发各的，上限形同虚设。",
+      "新的发送时段触犯免打扰时间、营销同意相关法规或应用商店规则。"
+    ],
+    "lastReviewed": "2026-11-25",
+    "markdown": "---\ntitle: 优化 Push 与邮件的发送时机和频次\nsummary: 用长期保留组衡量 Push、短信和邮件对留存的真实增量，再按人群定出发送时段和每周上限，在保住增量的同时让退订、关闭通知和投诉始终低于红线。\ncategory: retention\nlifecycleStages: [growth, maturity]\neffort: { prep: P1W, run: P6W, people: \"2-4\" }\nroles: [用户运营, 运营负责人, 数据分析师, 研发工程师]\nwhenToUse:\n  - 用户每周会收到多条营销类 Push、短信或邮件，但没人说得清多少算太多。\n  - 关闭通知、退订或投诉连续两个月上升，或打开率持续走低。\n  - 每月可触达用户不少于 5 万，足够切出保留组和几个各约 2 万人的实验组。\nwhenNotToUse:\n  - 消息几乎都是交易类（支付凭证、验证码、物流通知）：这类消息不做频次实验。\n  - 可触达用户不足 1 万：直接定保守上限（每周 3 条 Push、2 封邮件），以后再调。\n  - 触达工具做不到随机屏蔽保留组，或记录不到用户级发送日志：先补工具。\ninputs:\n  - 用户级发送日志（渠道、活动、发送时间、送达、打开、点击、退订、投诉）。\n  - 用来计算会话和 28 日活跃的行为埋点。\n  - 每个用户的通知权限状态和邮件订阅状态，以及变更时间。\n  - 所有自动化和人工触达活动的清单，含负责人和触发条件。\npackages: [\"@opsbook/experiments\", \"@opsbook/metrics\"]\nmetrics:\n  primary: 28 日活跃率的触达增量（触达组减去保留组）\n  inputs:\n    - 人均每周收到的营销消息数（分渠道）\n    - 落在用户自身活跃时段的发送占比\n    - 单次发送点击率\n    - 消息发出后 2 小时内带来的会话数\n    - 行为触发（而非群发）消息的占比\n  guardrails:\n    - 单次邮件退订率（低于 0.3%）\n    - 邮件垃圾投诉率（低于 0.1%）\n    - 每周关闭 Push 权限的比例（低于已开启用户的 0.5%）\n    - 触达组相对保留组的卸载率\nrisks:\n  - 把打开和点击当成功，但这些用户本来就会回来，于是“发得越多越好”的假象出现。\n  - 疲劳感慢慢累积：第 2 周看着没事的频次，到第 3 个月就把渠道发废了。\n  - 多个团队各发各的，上限形同虚设。\n  - 新的发送时段触犯免打扰时间、营销同意相关法规或应用商店规则。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n少发、发得准，还能把用户召回来。这个玩法先用一个完全不收营销消息的保留组，量出触达到底带来多少增量；再按人群测试发送时段和每周频次；最后把结论固化为所有团队都必须遵守的频控规则。做到以下这点就算成功：触达组在 28 日活跃上对保留组的领先保持或扩大，同时退订、关闭通知和投诉都在红线以内。\n\n## 适用与不适用\n\n**适用：** 用户每周收到多条营销 Push 或邮件，疲劳信号（关通知、退订、打开率下滑）在上升，每月可触达用户不少于 5 万。\n\n**不适用：** 消息几乎都是交易类；受众不足 1 万（先定保守上限）；或者工具无法让随机保留组在所有活动中都被屏蔽。\n\n## 所需输入\n\n- **数据：** 用户级发送日志（送达、打开、点击、退订、投诉）、用于计算会话的行为埋点、带时间戳的通知权限和邮件订阅状态。\n- **人员：** 用户运营负责触达日历和频控规则；研发负责保留组与频控（3–5 天）；数据分析师（3 天）；以及每个会发消息的团队。\n- **已定事项：** 哪些消息属于交易类、可以豁免；每类营销消息的合规依据（用户同意）；免打扰时段（如当地时间 21:00 至次日 08:00 不发 Push）。\n\n## 步骤\n\n### 1. 盘点用户收到了什么（1 天）\n\n列出所有自动和人工触达活动：负责人、触发条件、渠道、人群。用发送日志算出人均每周各渠道收到的消息数分布——中位数说明不了什么，第 90 百分位才看得出谁被“轰炸”了。给每个活动打上“交易类”或“营销类”标签。\n\n### 2. 建立全局保留组（2 天）\n\n用 `@opsbook/experiments` 的 `assignVariation`，以用户 ID 和固定的 key（如 `messaging-holdout-2026`）分组，把 10% 的用户放进保留组：至少八周不收任何营销消息，交易类消息照发。所有发送工具都要屏蔽保留组。一周后用 `srmCheck` 按 90/10 检查两组可触达人数。\n\n### 3. 量出基线增量（4 周）\n\n用 `@opsbook/metrics` 的 `retention` 在同一时间段分别计算两组的留存。28 日活跃率增量 = 触达组活跃率 − 保留组活跃率。增量不到 1 个百分点，说明大部分消息是噪音；对有真实回访理由的产品，3–5 个百分点很常见。按人群（新用户、活跃用户、流失预警用户）拆开，看触达在哪里最有用。\n\n### 4. 找出每个用户的活跃时段（4 小时）\n\n用近 28 天的会话，按用户所在时区算出其最常活跃的小时；会话少于 5 次的用户用所在人群的时段。发送窗口取该小时 ±1 小时，并避开免打扰时段。\n\n### 5. 测试时机与频次（3–4 周）\n\n在触达组里并行跑两个实验，用不同的分流 key：\n\n| 实验 | 分组                                             | 核心指标                    |\n| ---- | ------------------------------------------------ | --------------------------- |\n| 时机 | 固定时间（10:00）· 用户自身活跃时段              | 消息发出后 2 小时内的会话数 |\n| 频次 | 每周营销消息上限 2 · 4 · 7 条（Push 与邮件合计） | 28 日活跃率                 |\n\n用 `sampleSize` 测算频次实验：28 日活跃率 45%、相对变化 3%，每组需要 21,334 人。用 `frequentistTest` 读结果，多组比较用 `adjustPValues`（Holm 法）校正。超出上限的消息按优先级丢弃：行为触发的优先保留，群发的最先砍掉。\n\n### 6. 每周盯疲劳度（持续）\n\n每周一按实验组和渠道检查：单次退订率、单次投诉率、每周关闭 Push 比例，以及相对保留组的卸载率。某一组连续两周越过护栏红线就立即停掉，哪怕它的活跃数据更好看。\n\n### 7. 定下频控规则和触达日历（2 小时）\n\n按人群选出“28 日活跃率与最优组没有显著差异”的最低上限，以及胜出的发送时机。把它写成所有发送方都遵守的规则，例如：活跃用户每周最多 4 条营销消息，流失预警用户 2 条，新用户只收新手触达序列；两条营销 Push 间隔至少 4 小时；群发给行为触发让路。规则要配置进触达工具的频控里，而不只是写在文档里。\n\n### 8. 持续衡量（持续）\n\n全年保留 5% 的保留组，每季度重新打散一次，避免同一批人永远收不到消息。每月复核一次增量——它是每一条消息存在的理由。\n\n## 指标与目标值\n\n| 指标                                | 作用 | 目标值                   |\n| ----------------------------------- | ---- | ------------------------ |\n| 28 日活跃率增量 = 触达组 − 保留组   | 核心 | 发得更少，增量持平或扩大 |\n| 人均每周营销消息数（第 90 百分位）  | 输入 | 不超过所在人群的上限     |\n| 落在用户活跃时段的发送占比          | 输入 | 高于 70%                 |\n| 单次发送点击率                      | 输入 | 较固定时间组相对提升 20% |\n| 消息发出后 2 小时内的会话数         | 输入 | 胜出的时机组更高         |\n| 行为触发消息占比                    | 输入 | 高于 50%                 |\n| 邮件退订数 ÷ 送达数                 | 护栏 | 单次低于 0.3%            |\n| 垃圾投诉数 ÷ 送达数                 | 护栏 | 低于 0.1%                |\n| 每周关闭 Push 人数 ÷ 开启 Push 人数 | 护栏 | 低于 0.5%                |\n| 卸载率：触达组对比保留组            | 护栏 | 不高于保留组的 1.1 倍    |\n\n## 风险与护栏\n\n- **把本来就会回来的用户算成功劳。** 点击涨了、与保留组的差距却没变。保留组就是护栏：只有增量才算效果。\n- **疲劳慢慢累积。** 高频组的关闭通知率逐月攀升。实验结束后继续每周检查疲劳度；某人群的关闭率连续三个月上升，就下调它的上限。\n- **各团队各发各的。** 第 90 百分位超过上限。在发送工具里强制频控，把额度分给各团队；超额的活动需要用户运营负责人审批。\n- **同意与免打扰。** 投诉或应用商店差评中出现相关抱怨。发送链路先校验用户同意和免打扰，再走频控；新渠道、新地区上线前由法务审核。\n\n## 变体\n\n- **B2B 产品：** 只在账号所在时区的工作日发送，营销邮件每周最多 2 封，衡量账号级而非个人级活跃。\n- **受众小：** 不做频次实验；保留组照留，定保守上限，只把发送时机调整到用户活跃时段。\n- **有短信、服务号、企微私域等多条触达渠道：** 所有渠道合计算一个上限——用户感受到的是总量；各渠道的同意规则分别遵守。\n- **衰退期产品：** 借助保留组砍掉没有增量的消息，把资源集中到流失预警用户的召回触发上。\n\n## 后续跟进\n\n公布频控上限、发送时机规则和最新增量。用户运营负责每月复盘，并按上限审批新活动。每年或产品使用节奏大变后重跑频次实验。对消息完全没反应的流失预警用户，应转入召回玩法，而不是继续群发。\n"
+  },
+  {
+    "slug": "rfm-campaign-targeting",
+    "language": "en",
+    "path": "retention/rfm-campaign-targeting.md",
+    "title": "RFM campaign targeting",
+    "summary": "Scores customers by recency, frequency and spend, maps the RFM segments to a few campaign audiences and measures each campaign against a holdout, so that marketing spend goes where it changes behaviour.",
+    "category": "retention",
+    "lifecycleStages": [
+      "growth",
+      "maturity",
+      "decline"
+    ],
+    "effort": {
+      "prep": "P3D",
+      "run": "P4W",
+      "people": "2-3"
+    },
+    "roles": [
+      "product operator",
+      "CRM marketer",
+      "data analyst"
+    ],
+    "whenToUse": [
+      "Customers buy repeatedly (a shop, a marketplace, consumables, in-app purchases) and you have at least a year of orders.",
+      "Campaigns today go to everyone, or the list is cut by gut feeling.",
+      "A few hundred customers or more, so that every segment has enough people to measure."
+    ],
+    "whenNotToUse": [
+      "Subscriptions with one payment a month; use lifecycle stages and churn risk instead.",
+      "Fewer than a few hundred customers; talk to the best ones directly.",
+      "No way to send different messages to different segments."
+    ],
+    "inputs": [
+      "Orders with customer id, date and amount in one currency, for at least 12 months.",
+      "The campaign channels (email, push, in-app) and their opt-in lists.",
+      "The offer budget per quarter."
+    ],
+    "packages": [
+      "@opsbook/persona"
+    ],
+    "metrics": {
+      "primary": "Incremental revenue per targeted customer over the holdout, 30 days after the campaign",
+      "inputs": [
+        "Customers per audience",
+        "Repeat-purchase rate per audience",
+        "Share of at-risk and can't-lose customers who buy again",
+        "Second-purchase rate of new customers"
+      ],
+      "guardrails": [
+        "Unsubscribe and spam-complaint rate",
+        "Discount cost as a share of incremental revenue"
+      ]
+    },
+    "risks": [
+      "Discounting champions who would have bought anyway.",
+      "Mailing hibernating customers until the sender reputation suffers.",
+      "Reading the segment change of a campaign without a holdout."
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "rfm-segments.yaml",
+      "path": "retention/rfm-segments.yaml",
+      "text": "# RFM targeting for \"RFM campaign targeting\": one audience per campaign, chosen by RFM segment.\n# Validated by parsePersonaSet of @opsbook/persona (kind: persona-set). `rfm` is passed to\n# rfmSegments; the rules match the fields of each customer it returns (segment, recencyScore,\n# frequencyScore, monetaryScore), first match wins.\nkind: persona-set\nname: RFM campaign audiences\ndescription: Quarterly campaigns by RFM segment on the 5×5 recency × frequency grid.\npersonas:\n  - id: vip\n    name: VIP early access\n    summary: Champions and high spenders among loyal customers; reward them, never discount them.\n    goals:\n      - Feel recognised for their loyalty.\n    channels: [email, account manager]\n  - id: loyalty\n    name: Loyalty programme\n    summary: Other loyal customers; invite them to the programme that turns them into champions.\n    channels: [email, in-product]\n  - id: win-back\n    name: Win back before it is too late\n    summary: Valuable customers who stopped buying (can't lose, at risk).\n    goals:\n      - A reason to come back that fits what they used to buy.\n    channels: [email, retargeting]\n  - id: second-purchase\n    name: Second purchase\n    summary: Recent customers with few purchases (new customers, promising, potential loyalists).\n    goals:\n      - Discover what else the shop has for them.\n    channels: [email, in-product]\n  - id: nudge\n    name: Gentle nudge\n    summary: Customers drifting away (need attention, about to sleep).\n    channels: [email]\n  - id: no-campaign\n    name: No campaign\n    summary: Hibernating customers and everyone else; left out to protect sender reputation.\nrules:\n  - persona: VIP early access\n    when:\n      any:\n        - { field: segment, op: eq, value: champions }\n        - all:\n            - { field: segment, op: eq, value: loyal customers }\n            - { field: monetaryScore, op: gte, value: 4 }\n  - persona: Loyalty programme\n    when: { field: segment, op: eq, value: loyal customers }\n  - persona: Win back before it is too late\n    when: { field: segment, op: in, value: [\"can't lose\", at risk] }\n  - persona: Second purchase\n    when: { field: segment, op: in, value: [new customers, promising, potential loyalists] }\n  - persona: Gentle nudge\n    when: { field: segment, op: in, value: [need attention, about to sleep] }\nfallback: No campaign\nrfm:\n  bins: 5\n  frequency: days\ndrift:\n  moderate: 0.1\n  significant: 0.25\n"
+    },
+    "markdown": "---\ntitle: RFM campaign targeting\nsummary: Scores customers by recency, frequency and spend, maps the RFM segments to a few campaign audiences and measures each campaign against a holdout, so that marketing spend goes where it changes behaviour.\ncategory: retention\nlifecycleStages: [growth, maturity, decline]\neffort: { prep: P3D, run: P4W, people: \"2-3\" }\nroles: [product operator, CRM marketer, data analyst]\nwhenToUse:\n  - Customers buy repeatedly (a shop, a marketplace, consumables, in-app purchases) and you have at least a year of orders.\n  - Campaigns today go to everyone, or the list is cut by gut feeling.\n  - A few hundred customers or more, so that every segment has enough people to measure.\nwhenNotToUse:\n  - Subscriptions with one payment a month; use lifecycle stages and churn risk instead.\n  - Fewer than a few hundred customers; talk to the best ones directly.\n  - No way to send different messages to different segments.\ninputs:\n  - Orders with customer id, date and amount in one currency, for at least 12 months.\n  - The campaign channels (email, push, in-app) and their opt-in lists.\n  - The offer budget per quarter.\npackages: [\"@opsbook/persona\"]\nconfig: rfm-segments.yaml\nmetrics:\n  primary: Incremental revenue per targeted customer over the holdout, 30 days after the campaign\n  inputs:\n    - Customers per audience\n    - Repeat-purchase rate per audience\n    - Share of at-risk and can't-lose customers who buy again\n    - Second-purchase rate of new customers\n  guardrails:\n    - Unsubscribe and spam-complaint rate\n    - Discount cost as a share of incremental revenue\nrisks:\n  - Discounting champions who would have bought anyway.\n  - Mailing hibernating customers until the sender reputation suffers.\n  - Reading the segment change of a campaign without a holdout.\nlastReviewed: 2026-11-25\n---\n\n## Goal\n\nSend each group of customers the campaign that fits where they stand: reward champions, invite\nloyal customers into a programme, win back the valuable customers who stopped buying, turn first\npurchases into second ones, and leave hibernating customers alone. The play has worked when each\naudience's campaign beats its holdout on revenue per customer.\n\n## When to use / when not\n\n**Use it when** customers buy repeatedly and there is a year of orders: RFM needs differences in\nrecency and frequency to mean anything.\n\n**Do not use it when** customers pay one subscription a month (everyone has the same frequency),\nwhen there are too few customers for holdouts, or when every customer must get the same message.\n\n## Inputs\n\n- **Data:** orders with customer id, date and amount in one currency, 12 months or more.\n- **People:** a product operator (owner), a CRM marketer (campaigns), a data analyst (one day to\n  set up, two hours per campaign).\n- **Decisions already made:** the channels, the offer budget and the holdout share (10 %).\n\n## Steps\n\n### 1. Score the customers (2 h)\n\nRun `rfmSegments` on the orders with the `rfm` options of `rfm-segments.yaml` (quintiles,\nfrequency by purchase days) and an `asOf` of today. Check the segment table: sizes, share of spend\nand mean recency per segment.\n\n### 2. Map segments to audiences (2 h)\n\nReview the rules of `rfm-segments.yaml`: champions and high-spending loyal customers get VIP early\naccess, other loyal customers the loyalty programme, can't-lose and at-risk customers a win-back\noffer, recent light buyers a second-purchase campaign, customers drifting away a gentle nudge,\nhibernating customers nothing. Run `assignPersonas` on the customers of step 1 to size each\naudience, and validate the file with `parsePersonaSet`.\n\n### 3. Design the campaigns (3 days)\n\nOne message and offer per audience. Rewards and early access for VIPs, never a discount; a\npersonal offer linked to what they bought before for win-back; a recommendation for second\npurchases.\n\n### 4. Hold out and send (1 day)\n\nRandomly hold out 10 % of each audience, send the rest, and record who was sent what.\n\n### 5. Measure against the holdout (4 weeks)\n\nAfter 30 days, compare revenue per customer and the repeat-purchase rate of sent and held-out\ncustomers in each audience. Rerun `rfmSegments` and compare the segment mix with `personaDrift`\nto see where customers moved.\n\n### 6. Decide (1 h)\n\nKeep the campaigns that beat their holdout, stop the rest, and schedule the scoring monthly.\n\n## Metrics & targets\n\n| Metric                                        | Role      | Target                          |\n| --------------------------------------------- | --------- | ------------------------------- |\n| Incremental revenue per targeted customer     | primary   | Positive in every audience kept |\n| Customers per audience                        | input     | Enough for a holdout of 100+    |\n| Repeat-purchase rate per audience             | input     | Above the holdout               |\n| At-risk and can't-lose customers buying again | input     | Above the holdout               |\n| Second-purchase rate of new customers         | input     | Above the holdout               |\n| Unsubscribes and spam complaints              | guardrail | No higher than usual campaigns  |\n| Discount cost / incremental revenue           | guardrail | Under 30 %                      |\n\n## Risks & guardrails\n\n- **Discounting the best customers.** Noticed when VIP revenue does not beat the holdout. Offer\n  recognition and early access instead of money.\n- **Sender reputation.** Noticed in spam complaints and falling open rates. Keep hibernating\n  customers out of regular campaigns.\n- **No holdout.** Customers move between segments on their own; only the holdout separates the\n  campaign's effect from that.\n\n## Variations\n\n- **Marketplaces:** score buyers and sellers separately.\n- **Few orders per customer:** use `bins: 3` with a 3×3 `grid` in the config.\n- **Shops in decline:** put the budget on win-back and second purchases, where the base leaks.\n\n## Follow-up\n\nRescore monthly, compare the segment mix with `personaDrift`, and review which campaigns still beat\ntheir holdout every quarter. Customers who stay hibernating after a win-back attempt leave the\nlists.\n"
+  },
+  {
+    "slug": "rfm-campaign-targeting",
+    "language": "zh-cn",
+    "path": "zh-cn/retention/rfm-campaign-targeting.md",
+    "title": "RFM 分群精准营销",
+    "summary": "按最近一次购买、购买频次和消费金额给客户打分，把 RFM 分群对应到少数几个营销人群，并用保留组衡量每个活动，让营销预算花在真正能改变行为的地方。",
+    "category": "retention",
+    "lifecycleStages": [
+      "growth",
+      "maturity",
+      "decline"
+    ],
+    "effort": {
+      "prep": "P3D",
+      "run": "P4W",
+      "people": "2-3"
+    },
+    "roles": [
+      "运营负责人",
+      "用户运营（CRM）",
+      "数据分析师"
+    ],
+    "whenToUse": [
+      "客户会重复购买（电商、交易平台、消耗品、应用内购买），且有至少一年的订单数据。",
+      "现在的营销活动要么全量发送，要么凭感觉圈人。",
+      "客户有几百人以上，每个分群都有足够的人来衡量效果。"
+    ],
+    "whenNotToUse": [
+      "每月固定扣费一次的订阅业务：改用生命周期阶段和流失风险。",
+      "客户不到几百人：直接联系最好的那批客户。",
+      "没办法给不同分群发不同的内容。"
+    ],
+    "inputs": [
+      "至少 12 个月、带客户 ID、日期和同一币种金额的订单。",
+      "可用的触达渠道（邮件、推送、站内信）及其订阅名单。",
+      "每个季度的优惠预算。"
+    ],
+    "packages": [
+      "@opsbook/persona"
+    ],
+    "metrics": {
+      "primary": "活动后 30 天，每位被触达客户相对保留组的增量收入",
+      "inputs": [
+        "各营销人群的客户数",
+        "各营销人群的复购率",
+        "有流失风险和不能失去的客户中再次购买的比例",
+        "新客户的第二单转化率"
+      ],
+      "guardrails": [
+        "退订率和垃圾邮件投诉率",
+        "优惠成本占增量收入的比例"
+      ]
+    },
+    "risks": [
+      "给本来就会买的冠军客户打折。",
+      "反复给冬眠客户发邮件，拖累发信信誉。",
+      "没有保留组，就拿活动前后的分群变化当效果。"
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "rfm-segments.yaml",
+      "path": "zh-cn/retention/rfm-segments.yaml",
+      "text": "# “RFM 分群精准营销”的人群配置：每个营销活动一个目标人群，按 RFM 分群划分。\n# 由 @opsbook/persona 的 parsePersonaSet 校验（kind: persona-set）。rfm 传给 rfmSegments；\n# 规则匹配它返回的每位客户的字段（segment、recencyScore、frequencyScore、monetaryScore），\n# 按顺序匹配，先命中者优先。segment 的取值是 defaultRfmGrid 里的英文分群名。\nkind: persona-set\nname: RFM 营销人群\ndescription: 按 5×5 的 R×F 网格分群，每季度做一轮分群营销。\npersonas:\n  - id: vip\n    name: VIP 抢先体验\n    summary: 冠军客户，以及忠诚客户中消费最高的人；给他们礼遇，不给折扣。\n    goals:\n      - 感到自己的忠诚被看见。\n    channels: [邮件, 专属客户经理]\n  - id: loyalty\n    name: 会员计划\n    summary: 其余忠诚客户；邀请他们加入会员计划，培养成冠军客户。\n    channels: [邮件, 产品内]\n  - id: win-back\n    name: 趁早挽回\n    summary: 曾经很有价值、但已经不买了的客户（不能失去、有流失风险）。\n    goals:\n      - 一个和他们以前买过的东西相关的回来理由。\n    channels: [邮件, 再营销广告]\n  - id: second-purchase\n    name: 促成第二单\n    summary: 最近买过、但买得不多的客户（新客户、有潜力的新客、潜在忠诚客户）。\n    goals:\n      - 发现店里还有哪些适合自己的东西。\n    channels: [邮件, 产品内]\n  - id: nudge\n    name: 轻提醒\n    summary: 正在慢慢走远的客户（需要关注、即将沉睡）。\n    channels: [邮件]\n  - id: no-campaign\n    name: 不参与营销\n    summary: 冬眠客户和其他人；不打扰，保护发信信誉。\nrules:\n  - persona: VIP 抢先体验\n    when:\n      any:\n        - { field: segment, op: eq, value: champions }\n        - all:\n            - { field: segment, op: eq, value: loyal customers }\n            - { field: monetaryScore, op: gte, value: 4 }\n  - persona: 会员计划\n    when: { field: segment, op: eq, value: loyal customers }\n  - persona: 趁早挽回\n    when: { field: segment, op: in, value: [\"can't lose\", at risk] }\n  - persona: 促成第二单\n    when: { field: segment, op: in, value: [new customers, promising, potential loyalists] }\n  - persona: 轻提醒\n    when: { field: segment, op: in, value: [need attention, about to sleep] }\nfallback: 不参与营销\nrfm:\n  bins: 5\n  frequency: days\ndrift:\n  moderate: 0.1\n  significant: 0.25\n"
+    },
+    "markdown": "---\ntitle: RFM 分群精准营销\nsummary: 按最近一次购买、购买频次和消费金额给客户打分，把 RFM 分群对应到少数几个营销人群，并用保留组衡量每个活动，让营销预算花在真正能改变行为的地方。\ncategory: retention\nlifecycleStages: [growth, maturity, decline]\neffort: { prep: P3D, run: P4W, people: \"2-3\" }\nroles: [运营负责人, 用户运营（CRM）, 数据分析师]\nwhenToUse:\n  - 客户会重复购买（电商、交易平台、消耗品、应用内购买），且有至少一年的订单数据。\n  - 现在的营销活动要么全量发送，要么凭感觉圈人。\n  - 客户有几百人以上，每个分群都有足够的人来衡量效果。\nwhenNotToUse:\n  - 每月固定扣费一次的订阅业务：改用生命周期阶段和流失风险。\n  - 客户不到几百人：直接联系最好的那批客户。\n  - 没办法给不同分群发不同的内容。\ninputs:\n  - 至少 12 个月、带客户 ID、日期和同一币种金额的订单。\n  - 可用的触达渠道（邮件、推送、站内信）及其订阅名单。\n  - 每个季度的优惠预算。\npackages: [\"@opsbook/persona\"]\nconfig: rfm-segments.yaml\nmetrics:\n  primary: 活动后 30 天，每位被触达客户相对保留组的增量收入\n  inputs:\n    - 各营销人群的客户数\n    - 各营销人群的复购率\n    - 有流失风险和不能失去的客户中再次购买的比例\n    - 新客户的第二单转化率\n  guardrails:\n    - 退订率和垃圾邮件投诉率\n    - 优惠成本占增量收入的比例\nrisks:\n  - 给本来就会买的冠军客户打折。\n  - 反复给冬眠客户发邮件，拖累发信信誉。\n  - 没有保留组，就拿活动前后的分群变化当效果。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n给每一群客户发最适合他们当前位置的活动：奖励冠军客户，邀请忠诚客户加入会员计划，挽回已经不买了的高价值客户，把第一单变成第二单，冬眠客户不去打扰。做到以下这点就算成功：每个营销人群的活动，在人均收入上都跑赢各自的保留组。\n\n## 适用与不适用\n\n**适用：** 客户会重复购买，且有一年的订单——RFM 需要最近购买和频次上有差异才有意义。\n\n**不适用：** 客户每月固定付一次订阅费（所有人频次都一样）；客户太少，留不出保留组；所有客户必须收到同样的内容。\n\n## 所需输入\n\n- **数据：** 12 个月以上的订单，带客户 ID、日期和同一币种的金额。\n- **人员：** 运营负责人（牵头）；用户运营（执行活动）；数据分析师（搭建一天，每次活动两小时）。\n- **已定事项：** 触达渠道、优惠预算、保留组比例（10%）。\n\n## 步骤\n\n### 1. 给客户打分（2 小时）\n\n用 `rfm-segments.yaml` 里的 `rfm` 选项（五分位，频次按购买天数计）和今天的 `asOf` 对订单运行 `rfmSegments`。检查分群表：各分群的人数、消费额占比和平均距上次购买天数。\n\n### 2. 把分群对应到营销人群（2 小时）\n\n过一遍 `rfm-segments.yaml` 的规则：冠军客户和高消费的忠诚客户进“VIP 抢先体验”，其余忠诚客户进“会员计划”，“不能失去”和“有流失风险”的客户进挽回活动，最近买得少的客户进“促成第二单”，正在走远的客户给一个轻提醒，冬眠客户不发。对第 1 步的客户运行 `assignPersonas` 看每个人群的规模，并用 `parsePersonaSet` 校验配置。\n\n### 3. 设计活动（3 天）\n\n每个人群一套文案和权益。VIP 给礼遇和抢先体验，不给折扣；挽回活动给和他们以前买过的东西相关的专属优惠；第二单给个性化推荐。\n\n### 4. 留出保留组并发送（1 天）\n\n每个人群随机留出 10% 不发，其余发送，并记录谁收到了什么。\n\n### 5. 对照保留组衡量（4 周）\n\n30 天后，在每个人群内比较发送组和保留组的人均收入与复购率。重新运行 `rfmSegments`，用 `personaDrift` 比较分群构成，看客户流向了哪里。\n\n### 6. 做出决定（1 小时）\n\n保留跑赢保留组的活动，停掉其余的，并把打分改成每月一次的固定任务。\n\n## 指标与目标值\n\n| 指标                               | 作用 | 目标值               |\n| ---------------------------------- | ---- | -------------------- |\n| 每位被触达客户的增量收入           | 核心 | 保留下来的人群都为正 |\n| 各营销人群的客户数                 | 输入 | 保留组至少 100 人    |\n| 各营销人群的复购率                 | 输入 | 高于保留组           |\n| 有流失风险和不能失去的客户再次购买 | 输入 | 高于保留组           |\n| 新客户的第二单转化率               | 输入 | 高于保留组           |\n| 退订和垃圾邮件投诉                 | 护栏 | 不高于平常的活动     |\n| 优惠成本 / 增量收入                | 护栏 | 低于 30%             |\n\n## 风险与护栏\n\n- **给最好的客户打折。** 表现为 VIP 人群的收入跑不赢保留组。用礼遇和抢先体验代替让利。\n- **发信信誉。** 表现为投诉增加、打开率下降。冬眠客户不进常规活动名单。\n- **没有保留组。** 客户本来就会在分群之间流动，只有保留组能把活动的效果和自然流动区分开。\n\n## 变体\n\n- **交易平台：** 买家和卖家分开打分。\n- **人均订单很少：** 在配置里用 `bins: 3` 配一张 3×3 的 `grid`。\n- **处于衰退期的店铺：** 把预算集中在挽回和第二单上，那里是客户流失的口子。\n\n## 后续跟进\n\n每月重新打分，用 `personaDrift` 比较分群构成，每季度复核哪些活动还能跑赢保留组。挽回之后仍处于冬眠的客户移出名单。\n"
+  },
+  {
+    "slug": "save-at-risk-users",
+    "language": "en",
+    "path": "retention/save-at-risk-users.md",
+    "title": "Save at-risk users",
+    "summary": "Finds active users whose own behaviour signals a coming lapse and intervenes while they are still reachable in the product, measured against a holdout.",
+    "category": "retention",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P1W",
+      "run": "P6W",
+      "people": "2-4"
+    },
+    "roles": [
+      "product operator",
+      "customer success manager",
+      "data analyst",
+      "engineer"
+    ],
+    "whenToUse": [
+      "A base of regular users worth keeping (a growing or mature product) whose churn hurts revenue or network effects.",
+      "Users' activity has a rhythm (daily, weekly) that makes a drop visible before they stop.",
+      "The team can act in the product or by a personal message within a day of a user being flagged."
+    ],
+    "whenNotToUse": [
+      "Users are not active regularly (a yearly purchase); use a purchase model such as BG/NBD P(alive) instead.",
+      "There is no intervention to offer yet; flagging users nobody contacts wastes the analysis.",
+      "The base is so small that every user is already known personally; talk to them."
+    ],
+    "inputs": [
+      "The event log of at least the last 60 days, with user ids and timestamps.",
+      "What a healthy user does (the core action) and the interventions available.",
+      "Customer-success capacity per week, for high-value accounts."
+    ],
+    "packages": [
+      "@opsbook/lifecycle"
+    ],
+    "metrics": {
+      "primary": "Share of at-risk users back to engaged within 14 days, above the holdout",
+      "inputs": [
+        "At-risk users flagged per week",
+        "Share of flagged users reached within one day",
+        "At-risk-to-dormant transition rate",
+        "False-alarm rate (flagged users who recover without help in the holdout)"
+      ],
+      "guardrails": [
+        "Notification opt-outs among flagged users",
+        "Customer-success hours per saved user"
+      ]
+    },
+    "risks": [
+      "Flagging so many users that the interventions become noise.",
+      "Interventions that feel like surveillance (\"we noticed you stopped…\").",
+      "Saving users in the short term with discounts that train them to lapse."
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "at-risk-thresholds.yaml",
+      "path": "retention/at-risk-thresholds.yaml",
+      "text": "# Thresholds for \"Save at-risk users\": when an active user's own behaviour signals a lapse.\n# Validated by lifecycleThresholdsSchema of @opsbook/lifecycle (kind: lifecycle-thresholds);\n# `userStages` is passed to classifyUserStages and userStageTransitions.\nkind: lifecycle-thresholds\nuserStages:\n  # Any session or core action counts as activity.\n  activityEvents: [session_start, core_action]\n  engaged:\n    minActiveDays: 3\n    windowDays: 14\n  atRisk:\n    # Own-baseline rule: the active-day rate of the last 7 days fell by half or more\n    # against the 28 days before them.\n    recentDays: 7\n    baselineDays: 28\n    drop: 0.5\n    # Gap rule: the current gap is longer than 90 % of the user's own gaps (needs 4 gaps).\n    gapPercentile: 0.9\n    minGaps: 4\n  dormantDays: 14\n  churnedDays: 30\n  timeZone: UTC\n"
+    },
+    "markdown": "---\ntitle: Save at-risk users\nsummary: Finds active users whose own behaviour signals a coming lapse and intervenes while they are still reachable in the product, measured against a holdout.\ncategory: retention\nlifecycleStages: [growth, maturity]\neffort: { prep: P1W, run: P6W, people: \"2-4\" }\nroles: [product operator, customer success manager, data analyst, engineer]\nwhenToUse:\n  - A base of regular users worth keeping (a growing or mature product) whose churn hurts revenue or network effects.\n  - Users' activity has a rhythm (daily, weekly) that makes a drop visible before they stop.\n  - The team can act in the product or by a personal message within a day of a user being flagged.\nwhenNotToUse:\n  - Users are not active regularly (a yearly purchase); use a purchase model such as BG/NBD P(alive) instead.\n  - There is no intervention to offer yet; flagging users nobody contacts wastes the analysis.\n  - The base is so small that every user is already known personally; talk to them.\ninputs:\n  - The event log of at least the last 60 days, with user ids and timestamps.\n  - What a healthy user does (the core action) and the interventions available.\n  - Customer-success capacity per week, for high-value accounts.\npackages: [\"@opsbook/lifecycle\"]\nconfig: at-risk-thresholds.yaml\nmetrics:\n  primary: Share of at-risk users back to engaged within 14 days, above the holdout\n  inputs:\n    - At-risk users flagged per week\n    - Share of flagged users reached within one day\n    - At-risk-to-dormant transition rate\n    - False-alarm rate (flagged users who recover without help in the holdout)\n  guardrails:\n    - Notification opt-outs among flagged users\n    - Customer-success hours per saved user\nrisks:\n  - Flagging so many users that the interventions become noise.\n  - Interventions that feel like surveillance (\"we noticed you stopped…\").\n  - Saving users in the short term with discounts that train them to lapse.\nlastReviewed: 2026-11-25\n---\n\n## Goal\n\nCatch users who are still active but slipping — their activity rate has halved against their own\nbaseline, or their current gap is longer than their usual gaps — and bring them back to their\nrhythm before they go dormant. The play has worked when more at-risk users return to engaged, and\nfewer become dormant, than in the holdout.\n\n## When to use / when not\n\n**Use it when** the product has a base of regular users worth keeping and their activity has a\nrhythm. `userStageTransitions` shows the case for it: a large share of each month's dormant users\nwere at risk the month before.\n\n**Do not use it when** users are not regular (use BG/NBD P(alive) of `@opsbook/lifecycle` for\noccasional buyers), when you have no intervention yet, or when the base is small enough to handle\nby hand.\n\n## Inputs\n\n- **Data:** the event log of at least 60 days (the baseline window is 28 days plus the recent 7),\n  the core action, account value for prioritising.\n- **People:** a product operator (owner), customer success for high-value accounts, a data analyst\n  (one day to set up, an hour a week), an engineer for the daily job and in-product prompts.\n- **Decisions already made:** interventions per segment, the holdout share (10–20 %).\n\n## Steps\n\n### 1. Tune the thresholds on history (4 h)\n\nStart from `at-risk-thresholds.yaml`. Run `userStageTransitions` over the last few months with it:\nof the users flagged `at_risk`, how many went dormant a month later, and how many dormant users were\nnever flagged? Adjust `atRisk.drop` and `gapPercentile` until the flag catches most future dormant\nusers without flagging a large part of the base. Validate the file with `lifecycleThresholdsSchema`.\n\n### 2. Design the interventions (2 days)\n\nPer segment: an in-product prompt that helps with the user's next core action, a helpful message\n(a tip, a template, what colleagues did), and for high-value accounts a call from customer success.\nNo discounts in the first version.\n\n### 3. Flag users daily (1 day)\n\nSchedule `classifyUserStages` every morning with the config's `userStages` rules; send newly\nflagged `at_risk` users, minus a random 10–20 % holdout, to the intervention queue with the\n`reason` the classification gives.\n\n### 4. Run and watch (4 weeks)\n\nIntervene within a day of the flag. Watch opt-outs and the number flagged per week; if the flag\nrate doubles, check the data before contacting more users.\n\n### 5. Measure against the holdout (2 h)\n\nCompare treated and holdout users 14 and 28 days after their flag: the share back to engaged and the\nshare gone dormant or churned (`userStageTransitions` from the flag date).\n\n### 6. Decide and automate (1 h)\n\nKeep the interventions that beat the holdout, drop the rest, and make the daily flag a standing job\nwith a monthly review.\n\n## Metrics & targets\n\n| Metric                                   | Role      | Target                                 |\n| ---------------------------------------- | --------- | -------------------------------------- |\n| At-risk users back to engaged in 14 days | primary   | +5 percentage points above the holdout |\n| At-risk users flagged per week           | input     | Stable; a jump means a data problem    |\n| Flagged users reached within one day     | input     | 90 % or more                           |\n| At-risk-to-dormant transitions           | input     | Lower than in the holdout              |\n| False-alarm rate in the holdout          | input     | Under half of the flagged users        |\n| Notification opt-outs                    | guardrail | No higher than for other messages      |\n| Customer-success hours per saved user    | guardrail | Within the agreed capacity             |\n\n## Risks & guardrails\n\n- **Too many flags.** Noticed when the weekly count swamps the team. Raise `atRisk.drop` or lower\n  the share of the base that is flagged, and prioritise by account value.\n- **Creepy messages.** Noticed in opt-outs and replies. Offer help with the next step; never tell\n  users they are being watched.\n- **Discount dependence.** Noticed when saved users lapse again on schedule. Keep discounts out, or\n  reserve them for a tested variant.\n\n## Variations\n\n- **Resurrected users:** run the same flag on them for their first month back; `userStagePlays`\n  maps both `at_risk` and `resurrected` to this play.\n- **B2B seats:** aggregate by account; a falling share of active seats flags the account.\n- **Growth stage:** a lighter version — one in-product prompt, no customer success — while the base\n  is still small.\n\n## Follow-up\n\nReview the flag's precision and the interventions monthly. Users the play does not save become\ndormant: hand them to \"Win back dormant users\" with what was tried.\n"
+  },
+  {
+    "slug": "save-at-risk-users",
+    "language": "zh-cn",
+    "path": "zh-cn/retention/save-at-risk-users.md",
+    "title": "挽留高风险用户",
+    "summary": "从活跃用户自身的行为变化里找出即将流失的人，趁他们还在产品里时及时干预，并用保留组衡量效果。",
+    "category": "retention",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P1W",
+      "run": "P6W",
+      "people": "2-4"
+    },
+    "roles": [
+      "运营负责人",
+      "客户成功经理",
+      "数据分析师",
+      "研发工程师"
+    ],
+    "whenToUse": [
+      "有一批值得留住的常用用户（成长期或成熟期的产品），他们流失会伤到收入或网络效应。",
+      "用户的活跃有节奏（每天、每周），在彻底不来之前就能看出下滑。",
+      "用户被标记后，团队能在一天内通过产品内引导或一对一消息介入。"
+    ],
+    "whenNotToUse": [
+      "用户本来就不常来（比如一年买一次）：改用 BG/NBD 的 P(alive) 等购买模型。",
+      "还没有可用的干预手段：标出来却没人跟进，分析就白做了。",
+      "用户少到每个人都认识：直接去聊。"
+    ],
+    "inputs": [
+      "至少最近 60 天带用户 ID 和时间戳的事件日志。",
+      "健康用户该做什么（核心操作），以及可用的干预手段。",
+      "客户成功团队每周能跟进的高价值账号数量。"
+    ],
+    "packages": [
+      "@opsbook/lifecycle"
+    ],
+    "metrics": {
+      "primary": "14 天内回到活跃状态的高风险用户占比，高出保留组的部分",
+      "inputs": [
+        "每周标记的高风险用户数",
+        "一天内成功触达的被标记用户比例",
+        "高风险转沉睡的比例",
+        "误报率（保留组中未经干预也恢复的比例）"
+      ],
+      "guardrails": [
+        "被标记用户的通知关闭率",
+        "每挽回一个用户花费的客户成功工时"
+      ]
+    },
+    "risks": [
+      "标记的人太多，干预变成噪音。",
+      "干预让人觉得被监视（“我们注意到你最近不来了……”）。",
+      "用折扣短期留人，反而教会用户“不来就有优惠”。"
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "at-risk-thresholds.yaml",
+      "path": "zh-cn/retention/at-risk-thresholds.yaml",
+      "text": "# “挽留高风险用户”的阈值配置：活跃用户的行为何时预示着要流失。\n# 由 @opsbook/lifecycle 的 lifecycleThresholdsSchema 校验（kind: lifecycle-thresholds）；\n# userStages 传给 classifyUserStages 和 userStageTransitions。\nkind: lifecycle-thresholds\nuserStages:\n  # 打开会话或完成核心操作都算活跃。\n  activityEvents: [session_start, core_action]\n  engaged:\n    minActiveDays: 3\n    windowDays: 14\n  atRisk:\n    # 与自身基线比：最近 7 天的活跃天比例，比之前 28 天下降一半及以上。\n    recentDays: 7\n    baselineDays: 28\n    drop: 0.5\n    # 间隔规则：当前未活跃天数超过该用户自身 90% 的活跃间隔（至少要有 4 个间隔）。\n    gapPercentile: 0.9\n    minGaps: 4\n  dormantDays: 14\n  churnedDays: 30\n  timeZone: UTC\n"
+    },
+    "markdown": "---\ntitle: 挽留高风险用户\nsummary: 从活跃用户自身的行为变化里找出即将流失的人，趁他们还在产品里时及时干预，并用保留组衡量效果。\ncategory: retention\nlifecycleStages: [growth, maturity]\neffort: { prep: P1W, run: P6W, people: \"2-4\" }\nroles: [运营负责人, 客户成功经理, 数据分析师, 研发工程师]\nwhenToUse:\n  - 有一批值得留住的常用用户（成长期或成熟期的产品），他们流失会伤到收入或网络效应。\n  - 用户的活跃有节奏（每天、每周），在彻底不来之前就能看出下滑。\n  - 用户被标记后，团队能在一天内通过产品内引导或一对一消息介入。\nwhenNotToUse:\n  - 用户本来就不常来（比如一年买一次）：改用 BG/NBD 的 P(alive) 等购买模型。\n  - 还没有可用的干预手段：标出来却没人跟进，分析就白做了。\n  - 用户少到每个人都认识：直接去聊。\ninputs:\n  - 至少最近 60 天带用户 ID 和时间戳的事件日志。\n  - 健康用户该做什么（核心操作），以及可用的干预手段。\n  - 客户成功团队每周能跟进的高价值账号数量。\npackages: [\"@opsbook/lifecycle\"]\nconfig: at-risk-thresholds.yaml\nmetrics:\n  primary: 14 天内回到活跃状态的高风险用户占比，高出保留组的部分\n  inputs:\n    - 每周标记的高风险用户数\n    - 一天内成功触达的被标记用户比例\n    - 高风险转沉睡的比例\n    - 误报率（保留组中未经干预也恢复的比例）\n  guardrails:\n    - 被标记用户的通知关闭率\n    - 每挽回一个用户花费的客户成功工时\nrisks:\n  - 标记的人太多，干预变成噪音。\n  - 干预让人觉得被监视（“我们注意到你最近不来了……”）。\n  - 用折扣短期留人，反而教会用户“不来就有优惠”。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n抓住那些还在用、但正在滑坡的用户——活跃天比例比自己的基线下降了一半，或者这次没来的时间比自己平时的间隔都长——在他们进入沉睡之前把节奏拉回来。做到以下这点就算成功：比起保留组，更多高风险用户回到活跃状态，更少的人滑向沉睡。\n\n## 适用与不适用\n\n**适用：** 产品有一批值得留住的常用用户，且他们的活跃有节奏。`userStageTransitions` 往往能说明必要性：每个月的沉睡用户里，很大一部分上个月就已经是高风险。\n\n**不适用：** 用户本来就不常来（偶发购买用 `@opsbook/lifecycle` 的 BG/NBD P(alive)）；还没有干预手段；用户少到可以逐个跟进。\n\n## 所需输入\n\n- **数据：** 至少 60 天的事件日志（基线窗口 28 天加最近 7 天）、核心操作的定义、用于排优先级的账号价值。\n- **人员：** 运营负责人（牵头）；客户成功负责高价值账号；数据分析师（搭建一天，之后每周一小时）；研发工程师负责每日任务和产品内提示。\n- **已定事项：** 各人群的干预方式、保留组比例（10%–20%）。\n\n## 步骤\n\n### 1. 用历史数据调阈值（4 小时）\n\n从 `at-risk-thresholds.yaml` 出发，用它对过去几个月跑 `userStageTransitions`：被标为 `at_risk` 的用户，一个月后有多少进入沉睡？有多少沉睡用户事先从没被标记过？调整 `atRisk.drop` 和 `gapPercentile`，直到能提前抓住大部分后来沉睡的用户，又不至于把大批正常用户标进来。用 `lifecycleThresholdsSchema` 校验配置。\n\n### 2. 设计干预（2 天）\n\n按人群设计：帮用户完成下一次核心操作的产品内提示；一条有用的消息（技巧、模板、同事们在做什么）；高价值账号由客户成功打电话。第一版不发折扣。\n\n### 3. 每天标记（1 天）\n\n每天早上按配置里的 `userStages` 规则跑 `classifyUserStages`；新标为 `at_risk` 的用户，随机留出 10%–20% 做保留组，其余连同分类给出的 `reason` 一起进入干预队列。\n\n### 4. 执行并观察（4 周）\n\n在标记后一天内完成干预。关注通知关闭率和每周标记人数；标记量突然翻倍时，先查数据，再扩大触达。\n\n### 5. 对比保留组（2 小时）\n\n在标记后 14 天和 28 天，比较干预组和保留组：回到活跃的比例，以及滑向沉睡或流失的比例（从标记日起跑 `userStageTransitions`）。\n\n### 6. 拍板并自动化（1 小时）\n\n保留跑赢保留组的干预，去掉其余的；把每日标记做成常驻任务，每月复核。\n\n## 指标与目标值\n\n| 指标                            | 角色 | 目标值                   |\n| ------------------------------- | ---- | ------------------------ |\n| 14 天内回到活跃的高风险用户占比 | 核心 | 比保留组高 5 个百分点    |\n| 每周标记的高风险用户数          | 输入 | 平稳；突增说明数据有问题 |\n| 一天内触达的被标记用户          | 输入 | 90% 以上                 |\n| 高风险转沉睡                    | 输入 | 低于保留组               |\n| 保留组误报率                    | 输入 | 低于被标记用户的一半     |\n| 通知关闭率                      | 护栏 | 不高于其他消息           |\n| 每挽回一人的客户成功工时        | 护栏 | 在约定的人力范围内       |\n\n## 风险与护栏\n\n- **标记太多。** 每周人数压垮团队时就会发现。调高 `atRisk.drop`，或缩小被标记的比例，并按账号价值排优先级。\n- **让人不适的话术。** 看通知关闭率和用户回复。提供下一步的帮助，永远不要告诉用户“我们在盯着你”。\n- **折扣依赖。** 表现为被挽回的用户按周期再次滑坡。不发折扣，或只在单独测试的版本里发。\n\n## 变体\n\n- **回流用户：** 回来后的第一个月也跑同样的标记；`userStagePlays` 把 `at_risk` 和 `resurrected` 都对应到本玩法。\n- **B2B 席位：** 按账号汇总，活跃席位占比下降就标记整个账号。\n- **成长期：** 轻量版——只做一个产品内提示，不动用客户成功——趁用户盘子还小时先跑起来。\n\n## 后续跟进\n\n每月复核标记的准确度和各项干预的效果。没能挽回的用户会进入沉睡：连同已尝试过的干预，一起交给“召回沉睡用户”。\n"
+  },
+  {
+    "slug": "win-back-dormant-users",
+    "language": "en",
+    "path": "retention/win-back-dormant-users.md",
+    "title": "Win back dormant users",
+    "summary": "Brings back users who have gone quiet for two weeks or more with a targeted, measured win-back sequence, and decides from a holdout whether the sequence earns its place.",
+    "category": "retention",
+    "lifecycleStages": [
+      "maturity",
+      "decline"
+    ],
+    "effort": {
+      "prep": "P1W",
+      "run": "P4W",
+      "people": "2-4"
+    },
+    "roles": [
+      "product operator",
+      "lifecycle marketer",
+      "data analyst",
+      "engineer"
+    ],
+    "whenToUse": [
+      "The pool of dormant users is large next to the active base (a mature or declining product).",
+      "Users can still be reached (e-mail or push consent) and the product has changed since many of them left.",
+      "At least a few thousand dormant users, enough for a holdout group that can show an effect."
+    ],
+    "whenNotToUse": [
+      "Users leave in their first week; fix activation first (the onboarding play), not win-back.",
+      "Users left because of a problem that is not fixed yet; fix it, then announce the fix.",
+      "Most dormant users have no contact consent; messaging them breaks the law and trust."
+    ],
+    "inputs": [
+      "The event log of the last 90 days, with user ids and timestamps.",
+      "Contact channels and consent per user.",
+      "What changed in the product since each segment went quiet (release notes).",
+      "A budget for incentives, if any."
+    ],
+    "packages": [
+      "@opsbook/lifecycle"
+    ],
+    "metrics": {
+      "primary": "Share of dormant users resurrected within 28 days, above the holdout",
+      "inputs": [
+        "Dormant users reached (delivered messages)",
+        "Open and click rates of the win-back messages",
+        "Resurrected users who stay active 14 days later",
+        "Dormant-to-churned transition rate"
+      ],
+      "guardrails": [
+        "Unsubscribe and spam-complaint rates",
+        "Incentive cost per resurrected user"
+      ]
+    },
+    "risks": [
+      "Messaging users who asked not to be contacted, or too often.",
+      "Incentives that bring back users only for the reward, who leave again.",
+      "Crediting the campaign with users who would have come back anyway."
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "win-back-thresholds.yaml",
+      "path": "retention/win-back-thresholds.yaml",
+      "text": "# Thresholds for \"Win back dormant users\": who counts as dormant, churned and resurrected.\n# Validated by lifecycleThresholdsSchema of @opsbook/lifecycle (kind: lifecycle-thresholds);\n# `userStages` is passed to classifyUserStages and userStageTransitions.\nkind: lifecycle-thresholds\nuserStages:\n  # Any session or core action counts as activity.\n  activityEvents: [session_start, core_action]\n  # Dormant after two weeks without activity: the audience of the win-back campaign.\n  dormantDays: 14\n  # Churned after 30 days: a separate, cheaper reactivation track (see the play's Variations).\n  churnedDays: 30\n  # A dormant user who comes back counts as resurrected for seven days: the campaign's conversion.\n  resurrectedDays: 7\n  timeZone: UTC\n"
+    },
+    "markdown": "---\ntitle: Win back dormant users\nsummary: Brings back users who have gone quiet for two weeks or more with a targeted, measured win-back sequence, and decides from a holdout whether the sequence earns its place.\ncategory: retention\nlifecycleStages: [maturity, decline]\neffort: { prep: P1W, run: P4W, people: \"2-4\" }\nroles: [product operator, lifecycle marketer, data analyst, engineer]\nwhenToUse:\n  - The pool of dormant users is large next to the active base (a mature or declining product).\n  - Users can still be reached (e-mail or push consent) and the product has changed since many of them left.\n  - At least a few thousand dormant users, enough for a holdout group that can show an effect.\nwhenNotToUse:\n  - Users leave in their first week; fix activation first (the onboarding play), not win-back.\n  - Users left because of a problem that is not fixed yet; fix it, then announce the fix.\n  - Most dormant users have no contact consent; messaging them breaks the law and trust.\ninputs:\n  - The event log of the last 90 days, with user ids and timestamps.\n  - Contact channels and consent per user.\n  - What changed in the product since each segment went quiet (release notes).\n  - A budget for incentives, if any.\npackages: [\"@opsbook/lifecycle\"]\nconfig: win-back-thresholds.yaml\nmetrics:\n  primary: Share of dormant users resurrected within 28 days, above the holdout\n  inputs:\n    - Dormant users reached (delivered messages)\n    - Open and click rates of the win-back messages\n    - Resurrected users who stay active 14 days later\n    - Dormant-to-churned transition rate\n  guardrails:\n    - Unsubscribe and spam-complaint rates\n    - Incentive cost per resurrected user\nrisks:\n  - Messaging users who asked not to be contacted, or too often.\n  - Incentives that bring back users only for the reward, who leave again.\n  - Crediting the campaign with users who would have come back anyway.\nlastReviewed: 2026-11-25\n---\n\n## Goal\n\nBring dormant users — no activity for `dormantDays` (14 days) — back to the product, and learn\nwhether a win-back sequence pays for itself. The play has worked when the share of dormant users\nresurrected within 28 days beats the holdout's by a margin the team agreed beforehand, and the\nresurrected users are still active two weeks later.\n\n## When to use / when not\n\n**Use it when** the dormant pool is large next to the active base, which `userStageTransitions`\nshows as a heavy flow from engaged and at-risk into dormant, and users can still be reached. It\nfits maturity and decline, when acquisition is expensive and past users are the cheapest audience.\n\n**Do not use it when** users leave in their first week (run an onboarding play), when the reason\nthey left is not fixed, or when you cannot contact them lawfully.\n\n## Inputs\n\n- **Data:** the event log of the last 90 days, contact consent per user, release notes.\n- **People:** a product operator (owner), a lifecycle marketer for the messages (two days), a data\n  analyst for the audience and the read-out (one day), an engineer for the sending hooks.\n- **Decisions already made:** channels, the incentive budget, the holdout share (10–20 %).\n\n## Steps\n\n### 1. Agree the definitions (1 h)\n\nReview `win-back-thresholds.yaml` with the team: what counts as activity, after how many days a user\nis dormant (14) and churned (30), and how long a returning user counts as resurrected (7). Validate\nit with `lifecycleThresholdsSchema` of `@opsbook/lifecycle`.\n\n### 2. Build the audience (4 h)\n\nRun `classifyUserStages` at today's date with the config's `userStages` rules and keep the `dormant`\nusers with contact consent. Split them by what they did before going quiet (activated but never\nengaged, engaged for months, paying) and hold out 10–20 % of each segment at random.\n\n### 3. Write the sequence (2 days)\n\nThree messages over two weeks per segment: what is new since they left, the one thing they used most,\nand — only for the most valuable segment — a time-limited incentive. Each message links to the place\nin the product where the user left off.\n\n### 4. Send and watch (2 weeks)\n\nSend to the treatment groups only. Watch unsubscribes and complaints daily; stop a message whose\nunsubscribe rate exceeds twice the usual rate.\n\n### 5. Measure against the holdout (2 h)\n\nFour weeks after the first send, run `userStageTransitions` from the send date to today for both\ngroups. The effect is the difference in the share that moved from dormant to resurrected (or back to\nengaged), and in the share that moved on to churned.\n\n### 6. Decide (1 h)\n\nKeep the sequence as an always-on trigger if it beats the holdout by the agreed margin at an\nacceptable cost per resurrected user; otherwise rewrite the weakest message or drop the segment.\n\n## Metrics & targets\n\n| Metric                                        | Role      | Target                                   |\n| --------------------------------------------- | --------- | ---------------------------------------- |\n| Resurrected within 28 days, above the holdout | primary   | +3 percentage points or more             |\n| Dormant users reached                         | input     | 90 % of the consenting audience          |\n| Open and click rates                          | input     | At least the product's usual e-mail rate |\n| Resurrected users active 14 days later        | input     | Half or more                             |\n| Dormant-to-churned transitions                | input     | Lower than in the holdout                |\n| Unsubscribe and complaint rates               | guardrail | Under twice the usual rate               |\n| Incentive cost per resurrected user           | guardrail | Under the agreed budget                  |\n\n## Risks & guardrails\n\n- **Over-messaging.** Noticed in the daily unsubscribe rate. Cap at three messages, respect global\n  frequency limits and drop users who unsubscribe from all later steps.\n- **Reward hunters.** Noticed when resurrected users leave again within two weeks. Keep incentives\n  to the most valuable segment and judge on users still active 14 days later.\n- **Natural returns counted as wins.** Some dormant users come back by themselves; the holdout\n  measures that baseline, so report only the difference.\n\n## Variations\n\n- **Churned users (30 days and more):** one message, a bigger product change to announce, and a\n  lower bar for success; the rates are a fraction of the dormant group's.\n- **B2B:** reach the account owner, not every seat, and offer a call rather than a discount.\n- **Declining product:** combine with a feature sunset notice and a migration path.\n\n## Follow-up\n\nTurn a winning sequence into an always-on trigger fired when a user becomes dormant, and review its\nholdout monthly. Pass resurrected users to \"Save at-risk users\": they are the most likely to lapse\nagain.\n"
+  },
+  {
+    "slug": "win-back-dormant-users",
+    "language": "zh-cn",
+    "path": "zh-cn/retention/win-back-dormant-users.md",
+    "title": "召回沉睡用户",
+    "summary": "针对两周以上没有活跃的用户跑一套有对照组的召回序列，把人拉回来，并用保留组判断这套序列值不值得长期保留。",
+    "category": "retention",
+    "lifecycleStages": [
+      "maturity",
+      "decline"
+    ],
+    "effort": {
+      "prep": "P1W",
+      "run": "P4W",
+      "people": "2-4"
+    },
+    "roles": [
+      "运营负责人",
+      "用户运营",
+      "数据分析师",
+      "研发工程师"
+    ],
+    "whenToUse": [
+      "沉睡用户池相对活跃用户已经很大（成熟期或衰退期的产品）。",
+      "还能触达这些用户（有邮件或 Push 授权），而且他们离开后产品有了不少变化。",
+      "沉睡用户至少有几千人，足够切出一个能看出效果的保留组。"
+    ],
+    "whenNotToUse": [
+      "用户在第一周就流失：先做激活（新手期玩法），而不是召回。",
+      "用户因为某个问题离开而问题还没修好：先修，再告诉他们修好了。",
+      "大部分沉睡用户没有授权接收消息：硬发既违法又伤信任。"
+    ],
+    "inputs": [
+      "最近 90 天带用户 ID 和时间戳的事件日志。",
+      "每个用户可用的触达渠道和授权状态。",
+      "各类用户离开之后产品有哪些变化（版本更新说明）。",
+      "如需奖励，准备好激励预算。"
+    ],
+    "packages": [
+      "@opsbook/lifecycle"
+    ],
+    "metrics": {
+      "primary": "28 天内回流的沉睡用户占比，高出保留组的部分",
+      "inputs": [
+        "成功触达的沉睡用户数（消息送达）",
+        "召回消息的打开率与点击率",
+        "回流用户中 14 天后仍活跃的比例",
+        "沉睡转流失的比例"
+      ],
+      "guardrails": [
+        "退订率和垃圾邮件投诉率",
+        "每召回一个用户的激励成本"
+      ]
+    },
+    "risks": [
+      "打扰了明确拒绝联系的用户，或发得太频繁。",
+      "奖励拉回来的只是“羊毛党”，拿完就走。",
+      "把本来就会自己回来的用户算成活动的功劳。"
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "win-back-thresholds.yaml",
+      "path": "zh-cn/retention/win-back-thresholds.yaml",
+      "text": "# “召回沉睡用户”的阈值配置：什么算沉睡、流失和回流。\n# 由 @opsbook/lifecycle 的 lifecycleThresholdsSchema 校验（kind: lifecycle-thresholds）；\n# userStages 传给 classifyUserStages 和 userStageTransitions。\nkind: lifecycle-thresholds\nuserStages:\n  # 打开会话或完成核心操作都算活跃。\n  activityEvents: [session_start, core_action]\n  # 连续 14 天不活跃即为沉睡：召回活动的目标人群。\n  dormantDays: 14\n  # 30 天不活跃即为流失：单独走一条成本更低的唤醒路径（见玩法的“变体”）。\n  churnedDays: 30\n  # 沉睡用户回来后 7 天内记为回流：这就是召回的转化。\n  resurrectedDays: 7\n  timeZone: UTC\n"
+    },
+    "markdown": "---\ntitle: 召回沉睡用户\nsummary: 针对两周以上没有活跃的用户跑一套有对照组的召回序列，把人拉回来，并用保留组判断这套序列值不值得长期保留。\ncategory: retention\nlifecycleStages: [maturity, decline]\neffort: { prep: P1W, run: P4W, people: \"2-4\" }\nroles: [运营负责人, 用户运营, 数据分析师, 研发工程师]\nwhenToUse:\n  - 沉睡用户池相对活跃用户已经很大（成熟期或衰退期的产品）。\n  - 还能触达这些用户（有邮件或 Push 授权），而且他们离开后产品有了不少变化。\n  - 沉睡用户至少有几千人，足够切出一个能看出效果的保留组。\nwhenNotToUse:\n  - 用户在第一周就流失：先做激活（新手期玩法），而不是召回。\n  - 用户因为某个问题离开而问题还没修好：先修，再告诉他们修好了。\n  - 大部分沉睡用户没有授权接收消息：硬发既违法又伤信任。\ninputs:\n  - 最近 90 天带用户 ID 和时间戳的事件日志。\n  - 每个用户可用的触达渠道和授权状态。\n  - 各类用户离开之后产品有哪些变化（版本更新说明）。\n  - 如需奖励，准备好激励预算。\npackages: [\"@opsbook/lifecycle\"]\nconfig: win-back-thresholds.yaml\nmetrics:\n  primary: 28 天内回流的沉睡用户占比，高出保留组的部分\n  inputs:\n    - 成功触达的沉睡用户数（消息送达）\n    - 召回消息的打开率与点击率\n    - 回流用户中 14 天后仍活跃的比例\n    - 沉睡转流失的比例\n  guardrails:\n    - 退订率和垃圾邮件投诉率\n    - 每召回一个用户的激励成本\nrisks:\n  - 打扰了明确拒绝联系的用户，或发得太频繁。\n  - 奖励拉回来的只是“羊毛党”，拿完就走。\n  - 把本来就会自己回来的用户算成活动的功劳。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n把沉睡用户——连续 `dormantDays`（14 天）没有活跃——拉回产品，并弄清一套召回序列是否划算。做到以下这点就算成功：28 天内回流的沉睡用户占比比保留组高出事先约定的幅度，而且这些回流用户两周后仍然活跃。\n\n## 适用与不适用\n\n**适用：** 沉睡用户池相对活跃用户已经很大——`userStageTransitions` 会显示大量用户从活跃、高风险流向沉睡——而且还能触达他们。成熟期和衰退期拉新成本高，老用户是最便宜的受众。\n\n**不适用：** 用户第一周就流失（去跑新手激活玩法）；导致离开的问题还没修好；无法合法触达。\n\n## 所需输入\n\n- **数据：** 最近 90 天的事件日志、用户触达授权、版本更新说明。\n- **人员：** 运营负责人（牵头）；用户运营写文案（两天）；数据分析师圈人群和读结果（一天）；研发工程师接发送通道。\n- **已定事项：** 触达渠道、激励预算、保留组比例（10%–20%）。\n\n## 步骤\n\n### 1. 对齐口径（1 小时）\n\n和团队过一遍 `win-back-thresholds.yaml`：什么算活跃，多少天不活跃算沉睡（14 天）、算流失（30 天），回来后多少天内算回流（7 天）。用 `@opsbook/lifecycle` 的 `lifecycleThresholdsSchema` 校验配置。\n\n### 2. 圈出目标人群（4 小时）\n\n用配置里的 `userStages` 规则在今天跑 `classifyUserStages`，取有触达授权的 `dormant` 用户。按沉睡前的状态分群（激活后从没活跃起来、活跃了几个月、付费用户），每个群随机留出 10%–20% 做保留组。\n\n### 3. 写召回序列（2 天）\n\n每个群两周三条消息：离开后有什么新东西；他们以前最常用的那件事；只对价值最高的群加一个限时奖励。每条消息都直接链接到用户上次停下的地方。\n\n### 4. 发送并盯数据（2 周）\n\n只发给实验组。每天看退订和投诉；某条消息的退订率超过平时两倍就停掉它。\n\n### 5. 对比保留组（2 小时）\n\n首发四周后，对两组分别跑从发送日到今天的 `userStageTransitions`。效果就是两组“从沉睡到回流（或重新活跃）”比例之差，以及“继续滑向流失”比例之差。\n\n### 6. 拍板（1 小时）\n\n如果高出保留组的幅度达标、每召回一人的成本可接受，就把序列做成常驻的自动触发；否则重写最弱的那条消息，或放弃这个群。\n\n## 指标与目标值\n\n| 指标                          | 角色 | 目标值               |\n| ----------------------------- | ---- | -------------------- |\n| 28 天内回流率高出保留组的部分 | 核心 | 至少 3 个百分点      |\n| 成功触达的沉睡用户            | 输入 | 有授权人群的 90%     |\n| 打开率与点击率                | 输入 | 不低于产品平时的水平 |\n| 回流用户 14 天后仍活跃的比例  | 输入 | 一半以上             |\n| 沉睡转流失                    | 输入 | 低于保留组           |\n| 退订率与投诉率                | 护栏 | 低于平时的两倍       |\n| 每召回一人的激励成本          | 护栏 | 不超过约定预算       |\n\n## 风险与护栏\n\n- **打扰过度。** 每天的退订率会先反映出来。最多三条，遵守全局频控，用户一旦退订就从后续步骤中剔除。\n- **羊毛党。** 表现为回流用户两周内又走了。奖励只给价值最高的群，并以“14 天后仍活跃”来评判。\n- **把自然回流算成功劳。** 总有一部分沉睡用户会自己回来；保留组量出的就是这个基线，只汇报两组之差。\n\n## 变体\n\n- **已流失用户（30 天及以上）：** 只发一条，要有更大的产品变化可讲，成功标准也放低；回流率通常只有沉睡用户的零头。\n- **B2B：** 触达账号负责人而不是每个席位，提供一次沟通电话而不是折扣。\n- **衰退期产品：** 和功能下线通知、迁移方案一起发。\n\n## 后续跟进\n\n把有效的序列做成用户进入沉睡时自动触发的常驻流程，每月复核保留组。把回流用户交给“挽留高风险用户”：他们最容易再次流失。\n"
+  },
+  {
+    "slug": "free-trial-to-paid",
+    "language": "en",
+    "path": "monetization/free-trial-to-paid.md",
+    "title": "Free trial to paid",
+    "summary": "Sets up a free trial — its length, whether a card is needed, and the nudges before it ends — that turns trial users into paying customers at a rate the business can plan on.",
+    "category": "monetization",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P2W",
+      "run": "P6W",
+      "people": "3-4"
+    },
+    "roles": [
+      "product operator",
+      "product manager",
+      "engineer",
+      "lifecycle marketer"
+    ],
+    "whenToUse": [
+      "The product's value shows within days of real use, and a paid plan unlocks it.",
+      "Sign-ups are healthy but too few of them pay; the free plan or demo does not show the paid features.",
+      "You can measure each trial user's activation milestone and send in-product and e-mail messages."
+    ],
+    "whenNotToUse": [
+      "Value takes months to appear (annual planning tools, infrastructure migrations); offer a guided pilot instead.",
+      "Each customer needs a sales-led set-up; a self-serve trial wastes their first impression.",
+      "Billing cannot yet start a subscription at trial end without manual work."
+    ],
+    "inputs": [
+      "The plans a trial converts into, with prices, features and limits.",
+      "The activation milestone that predicts paying (for example three projects with data in the first week).",
+      "Last quarter's sign-ups, activation and free-to-paid conversion as the baseline."
+    ],
+    "packages": [
+      "@opsbook/pricing"
+    ],
+    "metrics": {
+      "primary": "Trial-to-paid conversion within 7 days of trial end",
+      "inputs": [
+        "Trials started per week",
+        "Share of trial users reaching the activation milestone",
+        "Share of trial users adding a card before trial end",
+        "Share of converting users choosing annual billing"
+      ],
+      "guardrails": [
+        "Refunds and chargebacks in the first paid month",
+        "First-month churn of converted customers"
+      ]
+    },
+    "risks": [
+      "A card-required trial cuts sign-ups more than it raises conversion.",
+      "Automatic charges at trial end without a clear reminder cause refunds, chargebacks and complaints.",
+      "A discount to close the trial trains users to wait for it."
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "trial-price-book.yaml",
+      "path": "monetization/trial-price-book.yaml",
+      "text": "# Price book for \"Free trial to paid\": the plans a trial converts into, the trial itself and the\n# conversion offer. Validated by priceBookSchema of @opsbook/pricing (parsePriceBook); `quote` with\n# `inTrial: true` prices a trial period, and `trialFunnel` projects paid customers from it.\nkind: price-book\ncurrency: USD\nplans:\n  - id: free\n    name: Free\n    prices: { monthly: \"0\" }\n    features: [dashboards]\n    limits: { seats: 1, projects: 1 }\n  - id: pro\n    name: Pro\n    prices: { monthly: \"29\", annualDiscountPercent: 20 }\n    features: [dashboards, experiments, api-access]\n    limits: { seats: 5, projects: 10 }\n    # The trial under test: 14 days of Pro, no card needed to start.\n    trial: { days: 14, cardRequired: false }\n  - id: team\n    name: Team\n    prices: { monthly: \"79\", annualDiscountPercent: 20 }\n    features: [dashboards, experiments, api-access, sso, audit-log]\n    limits: { seats: 25, projects: 100 }\n    trial: { days: 14, cardRequired: false }\ncoupons:\n  # Offered in the last three days of the trial to users who reached the activation milestone.\n  - { id: TRIAL30, percentOff: 30, durationPeriods: 2 }\n"
+    },
+    "markdown": "---\ntitle: Free trial to paid\nsummary: Sets up a free trial — its length, whether a card is needed, and the nudges before it ends — that turns trial users into paying customers at a rate the business can plan on.\ncategory: monetization\nlifecycleStages: [growth, maturity]\neffort: { prep: P2W, run: P6W, people: \"3-4\" }\nroles: [product operator, product manager, engineer, lifecycle marketer]\nwhenToUse:\n  - The product's value shows within days of real use, and a paid plan unlocks it.\n  - Sign-ups are healthy but too few of them pay; the free plan or demo does not show the paid features.\n  - You can measure each trial user's activation milestone and send in-product and e-mail messages.\nwhenNotToUse:\n  - Value takes months to appear (annual planning tools, infrastructure migrations); offer a guided pilot instead.\n  - Each customer needs a sales-led set-up; a self-serve trial wastes their first impression.\n  - Billing cannot yet start a subscription at trial end without manual work.\ninputs:\n  - The plans a trial converts into, with prices, features and limits.\n  - The activation milestone that predicts paying (for example three projects with data in the first week).\n  - Last quarter's sign-ups, activation and free-to-paid conversion as the baseline.\npackages: [\"@opsbook/pricing\"]\nconfig: trial-price-book.yaml\nmetrics:\n  primary: Trial-to-paid conversion within 7 days of trial end\n  inputs:\n    - Trials started per week\n    - Share of trial users reaching the activation milestone\n    - Share of trial users adding a card before trial end\n    - Share of converting users choosing annual billing\n  guardrails:\n    - Refunds and chargebacks in the first paid month\n    - First-month churn of converted customers\nrisks:\n  - A card-required trial cuts sign-ups more than it raises conversion.\n  - Automatic charges at trial end without a clear reminder cause refunds, chargebacks and complaints.\n  - A discount to close the trial trains users to wait for it.\nlastReviewed: 2026-11-25\n---\n\n## Goal\n\nTurn trial users into paying customers predictably. The play fixes the trial's terms in the price\nbook (`trial-price-book.yaml`: 14 days of Pro, no card needed), defines the activation milestone that\npredicts paying, times the messages before the trial ends, and forecasts paid customers from trials\nwith `trialFunnel`. It has worked when trial-to-paid conversion meets the target for four weeks\nrunning without more refunds or first-month churn.\n\n## When to use / when not\n\n**Use it when** users see the product's value within days, a paid plan unlocks it, and you can track\neach trial user's milestone and message them in the product and by e-mail.\n\n**Do not use it when** value takes months to show (run a guided pilot), when each customer needs a\nsales-led set-up, or when billing cannot start a subscription at trial end by itself.\n\n## Inputs\n\n- **Data:** last quarter's sign-ups, activation and free-to-paid conversion per week; the events that\n  mark the activation milestone.\n- **People:** a product operator who owns the trial, the product manager, an engineer for billing and\n  trial states (one week), a lifecycle marketer for the messages.\n- **Decisions already made:** the plans a trial converts into and their prices (the price book), and\n  the trial's owner in support.\n\n## Steps\n\n### 1. Choose the milestone (1 day)\n\nFind the action in the first week that best separates users who pay from those who do not — for\nexample three projects with data. It becomes the target of the whole trial: every screen and message\npoints to it. Measure the share of last quarter's sign-ups that reached it.\n\n### 2. Set the trial terms (1 day)\n\nWrite them in `trial-price-book.yaml`: the trial length (14 days unless users need longer to reach the\nmilestone), whether a card is needed to start (`cardRequired`), and the conversion offer (`TRIAL30`,\n30 % off for two months, only for users who reached the milestone). Validate it with `parsePriceBook`.\nAn opt-in trial (no card) brings more trials and converts fewer of them; an opt-out trial (card first)\nthe reverse. Start without a card unless fraud or cost per trial rules it out.\n\n### 3. Forecast the funnel (2 h)\n\nRun `trialFunnel` for both trial types with the monthly visitors, the trial start rate, the\ntrial-to-paid rate and the plan's price — for example 5 % starting and 20 % paying without a card,\n2 % and 50 % with one. It gives trials, paying customers, visitor-to-paid conversion and revenue per\nvisitor. Check that the forecast of paying customers meets the plan; if not, the share of trial users\nreaching the milestone is usually the lever, not the trial length.\n\n### 4. Build the trial states and messages (1 week)\n\nBuild the states (trial, trial ending, converted, expired) and the messages: a welcome pointing to the\nmilestone, a nudge on day 3 to users who have not started it, a reminder 3 days before the end\nstating the price and the date of the first charge, and the offer to users who reached the milestone.\nCheck the first bill with `quote` and `inTrial: true`: the trial period costs nothing, the first paid\nperiod costs the plan's price less the offer.\n\n### 5. Run and watch (4 weeks)\n\nLaunch for all new sign-ups. Each week, compare trials started, milestone share, card added and\ntrial-to-paid conversion with the forecast of step 3. Watch refunds and chargebacks from the first\ncharges closely in the first two weeks.\n\n### 6. Tune and decide (2 h)\n\nIf conversion is short of the target, work on the milestone share first (onboarding, the day-3 nudge),\nthen on the offer; test a card-required trial or a different length only as an A/B test. Write down\nthe terms that stay and the next test.\n\n## Metrics & targets\n\n| Metric                                            | Role      | Target                                |\n| ------------------------------------------------- | --------- | ------------------------------------- |\n| Trial-to-paid conversion within 7 days of the end | primary   | 15 % without a card, 50 % with a card |\n| Trials started per week                           | input     | As forecast in step 3                 |\n| Share reaching the activation milestone           | input     | 40 % or more                          |\n| Share adding a card before the end                | input     | Up week over week                     |\n| Share of converting users choosing annual         | input     | 20 % or more                          |\n| Refunds and chargebacks in the first paid month   | guardrail | Below 3 % of first charges            |\n| First-month churn of converted customers          | guardrail | No higher than other new customers    |\n\n## Risks & guardrails\n\n- **Fewer sign-ups.** Noticed when a card-required trial starts fewer trials than forecast. Compare paid\n  customers per 100 visitors, not conversion alone, before keeping the card requirement.\n- **Surprise charges.** Noticed in refunds and chargebacks after the first charges. State the price and\n  date in the reminder three days ahead, and make cancelling one click.\n- **Discount dependence.** Noticed when users wait for the offer. Give it only to users who reached the\n  milestone, once, and never extend it.\n\n## Variations\n\n- **Reverse trial:** start every sign-up on the paid plan for 14 days, then move them to the free plan\n  rather than locking them out.\n- **Usage-limited trial:** replace days with an allowance (for example 10,000 events) when usage, not\n  time, shows value.\n- **Sales-assisted:** for Team, add a call offer on day 5 for accounts with five or more seats.\n\n## Follow-up\n\nHand converted customers to the onboarding and retention plays. Review the trial terms each quarter,\nand rerun the forecast when the plans' prices change (\"Good-better-best tier redesign\").\n"
+  },
+  {
+    "slug": "free-trial-to-paid",
+    "language": "zh-cn",
+    "path": "zh-cn/monetization/free-trial-to-paid.md",
+    "title": "免费试用转付费",
+    "summary": "设计一套免费试用——试用多久、要不要先绑卡、到期前怎么提醒——让试用用户以可预期、可规划的比例转成付费客户。",
+    "category": "monetization",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P2W",
+      "run": "P6W",
+      "people": "3-4"
+    },
+    "roles": [
+      "运营负责人",
+      "产品经理",
+      "研发工程师",
+      "用户生命周期运营"
+    ],
+    "whenToUse": [
+      "产品价值在真实使用几天内就能体现，而且付费套餐才能解锁它。",
+      "注册量不错但付费的太少：免费版或演示展示不出付费功能。",
+      "能追踪每个试用用户是否达成激活里程碑，并能发站内信和邮件。"
+    ],
+    "whenNotToUse": [
+      "价值要几个月才显现（年度规划工具、基础设施迁移）：改做有人陪跑的试点。",
+      "每个客户都需要销售主导的部署：自助试用反而浪费第一印象。",
+      "计费系统还不能在试用结束时自动开通订阅。"
+    ],
+    "inputs": [
+      "试用要转入的套餐，含价格、功能与限额。",
+      "能预测付费的激活里程碑（例如首周内 3 个项目接入数据）。",
+      "上季度的注册、激活和免费转付费转化率，作为基线。"
+    ],
+    "packages": [
+      "@opsbook/pricing"
+    ],
+    "metrics": {
+      "primary": "试用结束后 7 天内的试用转付费率",
+      "inputs": [
+        "每周开始试用数",
+        "达成激活里程碑的试用用户比例",
+        "试用结束前绑卡的比例",
+        "转化用户中选择年付的比例"
+      ],
+      "guardrails": [
+        "首个付费月的退款与拒付",
+        "转化客户的首月流失率"
+      ]
+    },
+    "risks": [
+      "先绑卡的试用让注册量的下降超过了转化率的提升。",
+      "试用到期自动扣款却没有清楚提醒，引发退款、拒付和投诉。",
+      "靠折扣促成转化，用户学会了等折扣。"
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "trial-price-book.yaml",
+      "path": "zh-cn/monetization/trial-price-book.yaml",
+      "text": "# 「免费试用转付费」的价目表：试用要转入的套餐、试用条款本身和转化优惠。\n# 由 @opsbook/pricing 的 priceBookSchema（parsePriceBook）校验；quote 加 inTrial: true 计算试用期账单，\n# trialFunnel 据此预测付费客户数。\nkind: price-book\ncurrency: CNY\nplans:\n  - id: free\n    name: 免费版\n    prices: { monthly: \"0\" }\n    features: [dashboards]\n    limits: { seats: 1, projects: 1 }\n  - id: pro\n    name: 专业版\n    prices: { monthly: \"199\", annualDiscountPercent: 20 }\n    features: [dashboards, experiments, api-access]\n    limits: { seats: 5, projects: 10 }\n    # 本次要验证的试用：专业版 14 天，开始试用无需绑卡。\n    trial: { days: 14, cardRequired: false }\n  - id: team\n    name: 团队版\n    prices: { monthly: \"549\", annualDiscountPercent: 20 }\n    features: [dashboards, experiments, api-access, sso, audit-log]\n    limits: { seats: 25, projects: 100 }\n    trial: { days: 14, cardRequired: false }\ncoupons:\n  # 试用最后三天，发给已达成激活里程碑的用户。\n  - { id: TRIAL30, percentOff: 30, durationPeriods: 2 }\n"
+    },
+    "markdown": "---\ntitle: 免费试用转付费\nsummary: 设计一套免费试用——试用多久、要不要先绑卡、到期前怎么提醒——让试用用户以可预期、可规划的比例转成付费客户。\ncategory: monetization\nlifecycleStages: [growth, maturity]\neffort: { prep: P2W, run: P6W, people: \"3-4\" }\nroles: [运营负责人, 产品经理, 研发工程师, 用户生命周期运营]\nwhenToUse:\n  - 产品价值在真实使用几天内就能体现，而且付费套餐才能解锁它。\n  - 注册量不错但付费的太少：免费版或演示展示不出付费功能。\n  - 能追踪每个试用用户是否达成激活里程碑，并能发站内信和邮件。\nwhenNotToUse:\n  - 价值要几个月才显现（年度规划工具、基础设施迁移）：改做有人陪跑的试点。\n  - 每个客户都需要销售主导的部署：自助试用反而浪费第一印象。\n  - 计费系统还不能在试用结束时自动开通订阅。\ninputs:\n  - 试用要转入的套餐，含价格、功能与限额。\n  - 能预测付费的激活里程碑（例如首周内 3 个项目接入数据）。\n  - 上季度的注册、激活和免费转付费转化率，作为基线。\npackages: [\"@opsbook/pricing\"]\nconfig: trial-price-book.yaml\nmetrics:\n  primary: 试用结束后 7 天内的试用转付费率\n  inputs:\n    - 每周开始试用数\n    - 达成激活里程碑的试用用户比例\n    - 试用结束前绑卡的比例\n    - 转化用户中选择年付的比例\n  guardrails:\n    - 首个付费月的退款与拒付\n    - 转化客户的首月流失率\nrisks:\n  - 先绑卡的试用让注册量的下降超过了转化率的提升。\n  - 试用到期自动扣款却没有清楚提醒，引发退款、拒付和投诉。\n  - 靠折扣促成转化，用户学会了等折扣。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n让试用用户稳定地转成付费客户。把试用条款写进价目表（`trial-price-book.yaml`：Pro 套餐试用 14 天、无需绑卡），\n定义能预测付费的激活里程碑，安排好到期前的触达节奏，并用 `trialFunnel` 从试用量预测付费客户数。衡量标准：\n连续四周试用转付费率达标，退款和首月流失没有上升。\n\n## 适用与不适用\n\n**适用：** 用户几天内就能感受到价值、付费套餐才能解锁它，并且能追踪每个试用用户的里程碑、在站内和邮件里触达。\n\n**不适用：** 价值要几个月才显现（改做陪跑试点）；每个客户都要销售主导部署；计费系统做不到试用结束自动开通订阅。\n\n## 所需输入\n\n- **数据：** 上季度每周的注册、激活和免费转付费；标记激活里程碑的埋点事件。\n- **人员：** 负责试用的运营、产品经理、负责计费和试用状态的研发（1 周）、负责触达文案的生命周期运营。\n- **已定事项：** 试用要转入的套餐及价格（即价目表），以及客服侧的试用负责人。\n\n## 步骤\n\n### 1. 选定激活里程碑（1 天）\n\n找出首周内最能区分\"会付费\"和\"不会付费\"用户的行为——例如 3 个项目接入数据。它就是整个试用期的目标：每个\n页面、每条消息都指向它。算出上季度注册用户中达成它的比例。\n\n### 2. 定试用条款（1 天）\n\n写进 `trial-price-book.yaml`：试用时长（除非用户需要更久才能达成里程碑，否则 14 天）、开始试用是否需要绑卡\n（`cardRequired`），以及转化优惠（`TRIAL30`，前两个月 7 折，只发给达成里程碑的用户）。用 `parsePriceBook` 校验。\n无需绑卡的试用开得多、转得少；先绑卡的试用正好相反。除非欺诈或单次试用成本不允许，先从不绑卡开始。\n\n### 3. 预测漏斗（2 小时）\n\n对两种试用方式分别运行 `trialFunnel`，输入每月访客数、开始试用率、试用转付费率和套餐价格——例如不绑卡时 5% 开始\n试用、20% 付费，绑卡时 2% 和 50%。它给出试用数、付费客户数、访客到付费的转化率和每访客收入。检查预测的付费\n客户数是否达到计划；达不到时，最有效的杠杆通常是\"达成里程碑的试用用户比例\"，而不是试用时长。\n\n### 4. 搭建试用状态与触达（1 周）\n\n搭好状态（试用中、即将到期、已转化、已过期）和触达：欢迎消息直指里程碑；第 3 天提醒还没开始的用户；到期前\n3 天提醒，写明价格和首次扣款日期；给达成里程碑的用户发优惠。用 `quote` 加 `inTrial: true` 核对首张账单：试用期\n为零元，首个付费周期为套餐价减去优惠。\n\n### 5. 上线并观察（4 周）\n\n对所有新注册用户上线。每周把开始试用数、里程碑达成率、绑卡率和试用转付费率与第 3 步的预测对比。前两周重点\n盯首次扣款带来的退款和拒付。\n\n### 6. 调优并拍板（2 小时）\n\n转化率不达标时，先提升里程碑达成率（新手引导、第 3 天提醒），再调优惠；要换成绑卡试用或改时长，只能以\nA/B 测试的方式进行。写下保留的条款和下一个实验。\n\n## 指标与目标值\n\n| 指标                    | 角色     | 目标值               |\n| ----------------------- | -------- | -------------------- |\n| 试用结束 7 天内转付费率 | 核心指标 | 不绑卡 15%，绑卡 50% |\n| 每周开始试用数          | 输入指标 | 达到第 3 步的预测    |\n| 达成激活里程碑的比例    | 输入指标 | 40% 及以上           |\n| 试用结束前绑卡比例      | 输入指标 | 周环比上升           |\n| 转化用户中年付比例      | 输入指标 | 20% 及以上           |\n| 首个付费月退款与拒付    | 护栏指标 | 低于首次扣款的 3%    |\n| 转化客户首月流失率      | 护栏指标 | 不高于其他新客户     |\n\n## 风险与护栏\n\n- **注册量下滑：** 绑卡试用开始的试用数低于预测。在决定保留绑卡前，比较的是每 100 个访客带来的付费客户数，\n  而不只是转化率。\n- **扣款惊吓：** 首次扣款后退款和拒付上升。到期前 3 天的提醒写清价格和日期，取消操作一键完成。\n- **折扣依赖：** 用户开始等优惠。优惠只给达成里程碑的用户、只给一次、绝不延期。\n\n## 变体\n\n- **反向试用：** 所有新注册用户先享受 14 天付费套餐，到期后降回免费版，而不是直接锁住。\n- **按用量试用：** 当价值取决于用量而非时间时，用额度（例如 1 万个事件）代替天数。\n- **销售辅助：** 对 Team 套餐，第 5 天向 5 个席位以上的账户提供一次顾问通话。\n\n## 后续跟进\n\n转化后的客户交给新手引导和留存相关玩法。每季度复核试用条款；套餐价格变动时（「三档套餐（好-更好-最好）重新设计」）\n重新跑一遍预测。\n"
+  },
+  {
+    "slug": "good-better-best-tiers",
+    "language": "en",
+    "path": "monetization/good-better-best-tiers.md",
+    "title": "Good-better-best tier redesign",
+    "summary": "Replaces a pricing page that customers misread with three tiers — each built for one kind of customer — priced from usage data, migrated without surprise bills, and checked against revenue and upgrades.",
+    "category": "monetization",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P2W",
+      "run": "P2M",
+      "people": "3-5"
+    },
+    "roles": [
+      "product operator",
+      "product manager",
+      "data analyst",
+      "finance partner",
+      "engineer"
+    ],
+    "whenToUse": [
+      "Customers cluster on one plan that is too cheap for them, or skip a plan nobody understands.",
+      "Sales or support keep explaining which plan fits; the pricing page does not answer it.",
+      "Usage data show distinct customer groups (small teams, growing teams, companies) with different needs."
+    ],
+    "whenNotToUse": [
+      "Fewer than about 100 paying customers; talk to them and price by hand first.",
+      "The product has no clear value metric yet (nothing grows with the value customers get); find it first.",
+      "A price increase is the only goal; a tier redesign that is really a price rise loses trust — announce the rise honestly instead."
+    ],
+    "inputs": [
+      "Twelve months of subscriptions, orders and usage per account (seats, events, projects).",
+      "The current price book and every grandfathered plan or discount still billed.",
+      "Interviews or survey answers on which features each customer group would pay for."
+    ],
+    "packages": [
+      "@opsbook/pricing"
+    ],
+    "metrics": {
+      "primary": "Monthly recurring revenue per new paying account",
+      "inputs": [
+        "Share of new paying accounts choosing the middle tier",
+        "Trial or free-to-paid conversion",
+        "Upgrades per 100 paying accounts per month",
+        "Annual-plan share of new paying accounts"
+      ],
+      "guardrails": [
+        "Logo churn of migrated accounts",
+        "Refund and downgrade requests per 100 accounts"
+      ]
+    },
+    "risks": [
+      "Migrated customers get a higher bill without warning and churn or complain in public.",
+      "Too many features in the top tier leave the middle tier hollow, so nobody upgrades.",
+      "Usage limits set below what customers already use force unplanned upgrades."
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "price-book.yaml",
+      "path": "monetization/price-book.yaml",
+      "text": "# Price book for \"Good-better-best tier redesign\": three tiers, each with a job to do.\n# Basic lets small teams start, Plus is the tier most customers should choose, Business anchors\n# the top with security and scale. Validated by priceBookSchema of @opsbook/pricing (parsePriceBook);\n# `quote`, `cheapestPlan` and `upgradeTriggers` run on it.\nkind: price-book\ncurrency: USD\nplans:\n  - id: basic\n    name: Basic\n    # 20 % off twelve months when paid yearly.\n    prices: { monthly: \"19\", annualDiscountPercent: 20 }\n    features: [dashboards, email-support]\n    limits: { seats: 3, events: 100000 }\n    usage:\n      # The first 50,000 events a month are included; each one after costs 0.04 cents.\n      - metric: events\n        name: Events\n        price:\n          model: graduated\n          tiers:\n            - { upTo: 50000, unitPrice: \"0\" }\n            - { upTo: null, unitPrice: \"0.0004\" }\n  - id: plus\n    name: Plus\n    prices: { monthly: \"49\", annualDiscountPercent: 20 }\n    features: [dashboards, email-support, experiments, api-access]\n    limits: { seats: 10, events: 1000000 }\n    usage:\n      - metric: events\n        name: Events\n        price:\n          model: graduated\n          tiers:\n            - { upTo: 250000, unitPrice: \"0\" }\n            - { upTo: 1000000, unitPrice: \"0.0003\" }\n            - { upTo: null, unitPrice: \"0.0002\" }\n    trial: { days: 14, cardRequired: false }\n  - id: business\n    name: Business\n    # An explicit annual price: two months free.\n    prices: { monthly: \"149\", annual: \"1490\" }\n    features: [dashboards, email-support, experiments, api-access, sso, audit-log, priority-support]\n    limits: { seats: 50 }\n    usage:\n      - metric: events\n        name: Events\n        price:\n          model: graduated\n          tiers:\n            - { upTo: 2000000, unitPrice: \"0\" }\n            - { upTo: null, unitPrice: \"0.00015\" }\naddOns:\n  - id: seats\n    name: Extra seat\n    price: { model: perUnit, unitPrice: \"8\" }\ncoupons:\n  # For customers moved from the old tiers: 20 % off the first three months.\n  - { id: MIGRATE20, percentOff: 20, durationPeriods: 3 }\n"
+    },
+    "markdown": "---\ntitle: Good-better-best tier redesign\nsummary: Replaces a pricing page that customers misread with three tiers — each built for one kind of customer — priced from usage data, migrated without surprise bills, and checked against revenue and upgrades.\ncategory: monetization\nlifecycleStages: [growth, maturity]\neffort: { prep: P2W, run: P2M, people: \"3-5\" }\nroles: [product operator, product manager, data analyst, finance partner, engineer]\nwhenToUse:\n  - Customers cluster on one plan that is too cheap for them, or skip a plan nobody understands.\n  - Sales or support keep explaining which plan fits; the pricing page does not answer it.\n  - Usage data show distinct customer groups (small teams, growing teams, companies) with different needs.\nwhenNotToUse:\n  - Fewer than about 100 paying customers; talk to them and price by hand first.\n  - The product has no clear value metric yet (nothing grows with the value customers get); find it first.\n  - A price increase is the only goal; a tier redesign that is really a price rise loses trust — announce the rise honestly instead.\ninputs:\n  - Twelve months of subscriptions, orders and usage per account (seats, events, projects).\n  - The current price book and every grandfathered plan or discount still billed.\n  - Interviews or survey answers on which features each customer group would pay for.\npackages: [\"@opsbook/pricing\"]\nconfig: price-book.yaml\nmetrics:\n  primary: Monthly recurring revenue per new paying account\n  inputs:\n    - Share of new paying accounts choosing the middle tier\n    - Trial or free-to-paid conversion\n    - Upgrades per 100 paying accounts per month\n    - Annual-plan share of new paying accounts\n  guardrails:\n    - Logo churn of migrated accounts\n    - Refund and downgrade requests per 100 accounts\nrisks:\n  - Migrated customers get a higher bill without warning and churn or complain in public.\n  - Too many features in the top tier leave the middle tier hollow, so nobody upgrades.\n  - Usage limits set below what customers already use force unplanned upgrades.\nlastReviewed: 2026-11-25\n---\n\n## Goal\n\nGive every kind of customer one obvious plan. The play groups paying accounts by how they use the\nproduct, gives each group a tier whose limits and features fit it (good for small teams, better for\nmost, best for companies), prices the tiers on the value metric, and migrates existing customers\nwithout surprise bills. It has worked when most new customers choose the middle tier, revenue per new\naccount rises, and migrated accounts churn no more than before.\n\n## When to use / when not\n\n**Use it when** customers pile onto one plan, the plan choice needs a sales call to explain, and\nusage data show two or three distinct groups — for example one to three seats, a growing team with\nheavy event volume, and companies that need single sign-on.\n\n**Do not use it when** you have fewer than about 100 paying customers (price by conversation first),\nwhen no usage metric grows with the value customers get (find it first), or when the real goal is a\nprice rise: announce it plainly rather than hiding it in a redesign.\n\n## Inputs\n\n- **Data:** subscriptions, orders and monthly usage per account (seats, events, projects) for twelve\n  months; the current price book, including grandfathered plans and running discounts.\n- **People:** a product operator who owns the price book, a data analyst (three days), the product\n  manager, a finance partner for revenue and tax, an engineer for billing (one to two weeks).\n- **Decisions already made:** the value metric (here, events), the currency, and whether existing\n  customers keep their price for a period.\n\n## Steps\n\n### 1. Segment accounts by usage (2 days)\n\nPull each paying account's seats, monthly events and features used. Plot them and look for groups;\ndescribe each in one sentence (\"a founder and one colleague, under 50,000 events\"). Most products\nhave three: starting, growing, established. Note the 80th percentile of usage in each group: limits\nset there leave room to grow without forcing an upgrade on day one.\n\n### 2. Decide what each tier is for (1 day)\n\nWrite one line per tier: who it is for and why they choose it. Give the middle tier (Plus) the\nfeatures most customers need to succeed — experiments and API access here — and keep the top tier\n(Business) for what only companies need: single sign-on, audit log, priority support. Fences are\nfeatures and limits that match real differences between groups, never artificial restrictions.\n\n### 3. Draft the price book (2 days)\n\nWrite `price-book.yaml`: each plan's monthly price and annual discount, features, limits, the included\nevents and the graduated price beyond them, add-on seats and the migration coupon. Validate it with\n`parsePriceBook`: it rejects overlapping or unsorted tiers, duplicate ids and negative prices, naming\nthe field. Space the prices so that each tier is worth roughly two to three times the one below.\n\n### 4. Re-price every existing account (1 day)\n\nFor every paying account, quote its current usage on each new plan with `quote`, and find the plan\nit would choose with `cheapestPlan` (given the features it uses). List the accounts whose bill would\nrise by more than 10 % and those that would gain from moving down. Sum the result: the projected\nrevenue of the new book on today's customers, and the accounts that need a personal message.\n\n### 5. Check the schedule for traps (2 h)\n\nPrice the graduated usage charges at the tier boundaries with `priceUsage`, so that one more event\nnever costs more than the next tier's fee. If any charge uses volume tiers, run `lintVolumeSchedule`:\nit warns when a total falls as quantity rises (buying more to pay less). Check the upgrade triggers\nwith `upgradeTriggers`: customers should see the next tier when they near a limit, not after.\n\n### 6. Launch to new customers (2 weeks)\n\nPublish the new pricing page for new signups only. Compare the plan mix, conversion and revenue per\nnew account with the previous four weeks. If the middle tier is not the most chosen, its features or\nits price are wrong: revisit step 2 before moving existing customers.\n\n### 7. Migrate existing customers (6 weeks)\n\nAnnounce the change 30 days ahead. Accounts that gain move at once; accounts whose bill rises keep\ntheir price for three months or get the `MIGRATE20` coupon (20 % off for three billing periods).\nOffer annual plans at the discount in the same message. Watch churn and refund requests weekly.\n\n### 8. Review (2 h)\n\nAfter two months, compare the metrics with the targets and write down what you keep and what you\nchange. Keep the old price book in version control next to the new one.\n\n## Metrics & targets\n\n| Metric                                          | Role      | Target                               |\n| ----------------------------------------------- | --------- | ------------------------------------ |\n| MRR per new paying account                      | primary   | +15 % against the four weeks before  |\n| Share of new paying accounts on the middle tier | input     | 50–70 %                              |\n| Trial or free-to-paid conversion                | input     | No drop beyond 10 % (relative)       |\n| Upgrades per 100 paying accounts per month      | input     | Up against the previous quarter      |\n| Annual-plan share of new paying accounts        | input     | Up against the previous quarter      |\n| Logo churn of migrated accounts                 | guardrail | No rise against the previous quarter |\n| Refund and downgrade requests per 100 accounts  | guardrail | No rise                              |\n\n## Risks & guardrails\n\n- **Surprise bills.** Noticed in support tickets and social media in the week of the announcement.\n  Step 4 lists every affected account before launch; protect them with a price lock or the migration\n  coupon, and write to the largest ones personally.\n- **A hollow middle tier.** Noticed when new customers split between the cheapest and the most\n  expensive plan. Move one feature the growing group needs into the middle tier.\n- **Limits below real usage.** Noticed when upgrades spike in the first week for accounts already\n  over a limit. Set limits at the 80th percentile of each group's usage.\n\n## Variations\n\n- **Seat-based products:** make seats the value metric and use a graduated per-seat price instead of\n  included events.\n- **Four tiers:** add a free tier below the three only when it drives sign-ups that convert; keep its\n  limits tight enough that growing teams outgrow it.\n- **Enterprise:** replace the top tier's price with \"talk to us\" when deals need security reviews and\n  custom terms, but keep a listed price for the middle tier.\n\n## Follow-up\n\nRun \"Price research with Van Westendorp\" before the next price change, and \"Free trial to paid\" if the\nmiddle tier is sold through a trial. Review the price book every six months with the latest usage.\n"
+  },
+  {
+    "slug": "good-better-best-tiers",
+    "language": "zh-cn",
+    "path": "zh-cn/monetization/good-better-best-tiers.md",
+    "title": "三档套餐（好-更好-最好）重新设计",
+    "summary": "把让客户看不懂的价格页，换成三档各有明确客群的套餐：按使用数据定价、平滑迁移老客户不出\"账单惊吓\"，再用收入和升级数据验收。",
+    "category": "monetization",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P2W",
+      "run": "P2M",
+      "people": "3-5"
+    },
+    "roles": [
+      "运营负责人",
+      "产品经理",
+      "数据分析师",
+      "财务",
+      "研发工程师"
+    ],
+    "whenToUse": [
+      "客户扎堆在一个对他们来说太便宜的套餐上，或者某个套餐几乎没人选、也没人说得清它给谁用。",
+      "销售和客服反复向客户解释\"该买哪一档\"，价格页本身回答不了。",
+      "使用数据能看出几类明显不同的客户（小团队、成长型团队、企业），需求各不相同。"
+    ],
+    "whenNotToUse": [
+      "付费客户不到 100 家左右：先逐个沟通、手工定价。",
+      "还没有清晰的价值指标（随客户获得的价值一起增长的用量）：先把它找出来。",
+      "真实目的只是涨价：借改版变相涨价会伤信任，不如坦诚公告涨价。"
+    ],
+    "inputs": [
+      "近 12 个月每个账户的订阅、订单与用量（席位、事件数、项目数）。",
+      "现行价目表，以及仍在计费的老套餐和折扣。",
+      "各类客户愿意为哪些功能付费的访谈或问卷结果。"
+    ],
+    "packages": [
+      "@opsbook/pricing"
+    ],
+    "metrics": {
+      "primary": "新增付费账户的人均月经常性收入（MRR）",
+      "inputs": [
+        "新增付费账户中选择中间档的比例",
+        "试用或免费转付费的转化率",
+        "每 100 个付费账户每月的升级数",
+        "新增付费账户中选择年付的比例"
+      ],
+      "guardrails": [
+        "迁移账户的客户流失率",
+        "每 100 个账户的退款与降级申请数"
+      ]
+    },
+    "risks": [
+      "老客户在没有预告的情况下账单上涨，流失或在社交媒体上公开抱怨。",
+      "高档塞进太多功能，中间档变成空壳，没人升级。",
+      "用量上限低于客户现有用量，逼着客户被动升级。"
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "price-book.yaml",
+      "path": "zh-cn/monetization/price-book.yaml",
+      "text": "# 「三档套餐（好-更好-最好）重新设计」的价目表：三档各管一类客户。\n# 基础版让小团队低门槛起步，专业版是多数客户该选的主力档，企业版用安全与规模撑起高端。\n# 由 @opsbook/pricing 的 priceBookSchema（parsePriceBook）校验；quote、cheapestPlan、upgradeTriggers 直接读取。\nkind: price-book\ncurrency: CNY\nplans:\n  - id: basic\n    name: 基础版\n    # 年付按 12 个月价格打 8 折。\n    prices: { monthly: \"129\", annualDiscountPercent: 20 }\n    features: [dashboards, email-support]\n    limits: { seats: 3, events: 100000 }\n    usage:\n      # 每月含 5 万个事件，超出部分每个 0.003 元。\n      - metric: events\n        name: 事件\n        price:\n          model: graduated\n          tiers:\n            - { upTo: 50000, unitPrice: \"0\" }\n            - { upTo: null, unitPrice: \"0.003\" }\n  - id: plus\n    name: 专业版\n    prices: { monthly: \"349\", annualDiscountPercent: 20 }\n    features: [dashboards, email-support, experiments, api-access]\n    limits: { seats: 10, events: 1000000 }\n    usage:\n      - metric: events\n        name: 事件\n        price:\n          model: graduated\n          tiers:\n            - { upTo: 250000, unitPrice: \"0\" }\n            - { upTo: 1000000, unitPrice: \"0.002\" }\n            - { upTo: null, unitPrice: \"0.0015\" }\n    trial: { days: 14, cardRequired: false }\n  - id: business\n    name: 企业版\n    # 直接写明年付价：相当于送两个月。\n    prices: { monthly: \"999\", annual: \"9990\" }\n    features: [dashboards, email-support, experiments, api-access, sso, audit-log, priority-support]\n    limits: { seats: 50 }\n    usage:\n      - metric: events\n        name: 事件\n        price:\n          model: graduated\n          tiers:\n            - { upTo: 2000000, unitPrice: \"0\" }\n            - { upTo: null, unitPrice: \"0.001\" }\naddOns:\n  - id: seats\n    name: 加购席位\n    price: { model: perUnit, unitPrice: \"59\" }\ncoupons:\n  # 从旧套餐迁移的客户：前三个月 8 折。\n  - { id: MIGRATE20, percentOff: 20, durationPeriods: 3 }\n"
+    },
+    "markdown": "---\ntitle: 三档套餐（好-更好-最好）重新设计\nsummary: 把让客户看不懂的价格页，换成三档各有明确客群的套餐：按使用数据定价、平滑迁移老客户不出\"账单惊吓\"，再用收入和升级数据验收。\ncategory: monetization\nlifecycleStages: [growth, maturity]\neffort: { prep: P2W, run: P2M, people: \"3-5\" }\nroles: [运营负责人, 产品经理, 数据分析师, 财务, 研发工程师]\nwhenToUse:\n  - 客户扎堆在一个对他们来说太便宜的套餐上，或者某个套餐几乎没人选、也没人说得清它给谁用。\n  - 销售和客服反复向客户解释\"该买哪一档\"，价格页本身回答不了。\n  - 使用数据能看出几类明显不同的客户（小团队、成长型团队、企业），需求各不相同。\nwhenNotToUse:\n  - 付费客户不到 100 家左右：先逐个沟通、手工定价。\n  - 还没有清晰的价值指标（随客户获得的价值一起增长的用量）：先把它找出来。\n  - 真实目的只是涨价：借改版变相涨价会伤信任，不如坦诚公告涨价。\ninputs:\n  - 近 12 个月每个账户的订阅、订单与用量（席位、事件数、项目数）。\n  - 现行价目表，以及仍在计费的老套餐和折扣。\n  - 各类客户愿意为哪些功能付费的访谈或问卷结果。\npackages: [\"@opsbook/pricing\"]\nconfig: price-book.yaml\nmetrics:\n  primary: 新增付费账户的人均月经常性收入（MRR）\n  inputs:\n    - 新增付费账户中选择中间档的比例\n    - 试用或免费转付费的转化率\n    - 每 100 个付费账户每月的升级数\n    - 新增付费账户中选择年付的比例\n  guardrails:\n    - 迁移账户的客户流失率\n    - 每 100 个账户的退款与降级申请数\nrisks:\n  - 老客户在没有预告的情况下账单上涨，流失或在社交媒体上公开抱怨。\n  - 高档塞进太多功能，中间档变成空壳，没人升级。\n  - 用量上限低于客户现有用量，逼着客户被动升级。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n让每一类客户一眼就找到属于自己的那一档。按使用方式给付费账户分群，为每一群设计限额和功能都合身的一档\n（入门够用、主力更好、企业最全），以价值指标定价，再把老客户平滑迁过去、不出账单惊吓。衡量标准：多数新客户\n选中间档，新增账户的人均收入上升，迁移账户的流失不高于以往。\n\n## 适用与不适用\n\n**适用：** 客户扎堆在某一档、选套餐要靠销售讲解，而使用数据能看出两三类客户——比如 1–3 个席位的小团队、\n事件量大的成长型团队、需要单点登录的企业。\n\n**不适用：** 付费客户不到 100 家左右（先靠沟通定价）；找不到随价值增长的用量指标（先找）；或者真实目的就是涨价——\n那就直接、坦诚地公告。\n\n## 所需输入\n\n- **数据：** 近 12 个月每个付费账户的订阅、订单和月度用量（席位、事件数、项目数）；现行价目表，包括老套餐和\n  仍在生效的折扣。\n- **人员：** 负责价目表的运营、数据分析师（3 天）、产品经理、负责收入与税务的财务、负责计费改造的研发（1–2 周）。\n- **已定事项：** 价值指标（本例为事件数）、币种，以及老客户是否保价一段时间。\n\n## 步骤\n\n### 1. 按用量给账户分群（2 天）\n\n拉出每个付费账户的席位数、月事件量和用到的功能，画出来找分群，每群用一句话描述（\"创始人加一位同事，月事件\n不到 5 万\"）。多数产品是三群：起步、成长、成熟。记下每群用量的 80 分位：把限额定在这里，客户有成长空间，\n又不会第一天就被迫升级。\n\n### 2. 想清楚每一档给谁用（1 天）\n\n每档写一句话：给谁用、他们为什么选它。中间档（Plus）放进多数客户成功所需的功能——本例是实验和 API；\n高档（Business）只留企业才需要的：单点登录、审计日志、优先支持。档位之间的\"围栏\"必须对应客群的真实差异，\n不要人为设卡。\n\n### 3. 起草价目表（2 天）\n\n写 `price-book.yaml`：每档的月价和年付折扣、功能、限额、包含的事件量和超出部分的阶梯单价、加购席位，以及迁移\n优惠券。用 `parsePriceBook` 校验：阶梯重叠或乱序、ID 重复、价格为负都会报错，并指出具体字段。相邻两档的价值\n差距大约拉开到 2–3 倍。\n\n### 4. 给每个老账户重新算价（1 天）\n\n用 `quote` 按每个付费账户的当前用量分别报出新方案下各档的价格，用 `cheapestPlan`（带上它在用的功能）找出它会\n选的档。列出账单上涨超过 10% 的账户，以及换到低档反而更省的账户。汇总得到：新价目表在现有客户上的预计收入，\n以及需要一对一沟通的名单。\n\n### 5. 检查价格表里的陷阱（2 小时）\n\n用 `priceUsage` 在阶梯边界处算价，确保多用一个事件不会比升一档还贵。如果有按量全额计价（volume）的阶梯，跑\n`lintVolumeSchedule`：用量变多、总价反而下降时它会告警。再用 `upgradeTriggers` 检查升级提示：客户应在接近\n限额时看到下一档，而不是超了之后。\n\n### 6. 先对新客户上线（2 周）\n\n新价格页只对新注册用户生效。把套餐分布、转化率和新增账户人均收入与前四周对比。如果选中间档的不是最多，说明它\n的功能或价格不对：先回到第 2 步，再动老客户。\n\n### 7. 迁移老客户（6 周）\n\n提前 30 天通知。迁过去更划算的账户立即迁移；账单上涨的账户保价三个月，或发放 `MIGRATE20` 优惠券（前三个\n计费周期 8 折）。同一封通知里推年付折扣。每周盯流失和退款申请。\n\n### 8. 复盘（2 小时）\n\n两个月后对照目标值复盘，写下保留什么、调整什么。新旧价目表都放进版本库，方便对照。\n\n## 指标与目标值\n\n| 指标                          | 角色     | 目标值             |\n| ----------------------------- | -------- | ------------------ |\n| 新增付费账户人均 MRR          | 核心指标 | 比前四周提升 15%   |\n| 新增付费账户选中间档的比例    | 输入指标 | 50%–70%            |\n| 试用或免费转付费转化率        | 输入指标 | 相对下降不超过 10% |\n| 每 100 个付费账户每月升级数   | 输入指标 | 高于上季度         |\n| 新增付费账户年付比例          | 输入指标 | 高于上季度         |\n| 迁移账户的客户流失率          | 护栏指标 | 不高于上季度       |\n| 每 100 个账户的退款与降级申请 | 护栏指标 | 不上升             |\n\n## 风险与护栏\n\n- **账单惊吓：** 公告当周的客服工单和社交媒体会最先暴露。第 4 步在上线前就列出所有受影响账户，用保价或迁移\n  优惠券兜底，大客户由专人一对一沟通。\n- **中间档空心化：** 新客户两极分化，要么最便宜、要么最贵。把成长型客户最需要的一个功能挪进中间档。\n- **限额低于实际用量：** 上线第一周，已超限额的账户集中升级。限额按各群用量的 80 分位来定。\n\n## 变体\n\n- **按席位收费的产品：** 以席位为价值指标，用按席位的阶梯单价代替包含事件量。\n- **四档：** 只有当免费档带来的注册确实能转化时，才在三档下面加免费档；限额要收紧到成长型团队一定会用超。\n- **企业版：** 需要安全评审和定制合同时，高档改为\"联系销售\"，但中间档必须保留明码标价。\n\n## 后续跟进\n\n下次调价前先跑「用 Van Westendorp 做价格调研」；如果中间档靠试用售卖，接着跑「免费试用转付费」。每半年用最新\n用量数据复核一次价目表。\n"
+  },
+  {
+    "slug": "van-westendorp-price-research",
+    "language": "en",
+    "path": "monetization/van-westendorp-price-research.md",
+    "title": "Price research with Van Westendorp",
+    "summary": "Finds the range of prices customers accept for one plan, and a candidate price inside it, from four survey questions — before a price change or a launch.",
+    "category": "monetization",
+    "lifecycleStages": [
+      "introduction",
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P1W",
+      "run": "P3W",
+      "people": "2-3"
+    },
+    "roles": [
+      "product operator",
+      "data analyst",
+      "product manager"
+    ],
+    "whenToUse": [
+      "A new plan or product needs a first price and there is no sales history to learn from.",
+      "A price change is planned and the team disagrees about how far it can go.",
+      "At least 200 people who know the product (users, trial users, qualified leads) can be surveyed."
+    ],
+    "whenNotToUse": [
+      "Respondents do not understand what they would buy (too early a concept); run interviews first.",
+      "The price must follow a competitor or a regulated tariff; the survey cannot change it.",
+      "You need the revenue-maximising price among a few candidates; run a Gabor–Granger study or a price test instead."
+    ],
+    "inputs": [
+      "A one-paragraph description of the plan as customers would see it, with its main features and limits.",
+      "A list of people to survey, with their segment (plan, company size, country).",
+      "The current price book, if the plan already exists."
+    ],
+    "packages": [
+      "@opsbook/pricing"
+    ],
+    "metrics": {
+      "primary": "Acceptable price range (point of marginal cheapness to point of marginal expensiveness)",
+      "inputs": [
+        "Complete, consistent survey responses",
+        "Optimal price point (OPP)",
+        "Indifference price point (IDP)",
+        "Share of respondents who find the candidate price too expensive"
+      ],
+      "guardrails": [
+        "Response rate per segment",
+        "Share of inconsistent answers"
+      ]
+    },
+    "risks": [
+      "Answers reflect what people say, not what they pay; the survey anchors on the current price.",
+      "One segment dominates the responses and sets a price that is wrong for the others."
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "research-price-book.yaml",
+      "path": "monetization/research-price-book.yaml",
+      "text": "# Price book for \"Price research with Van Westendorp\": the plan being priced, at today's price and\n# at the candidate price the research supports. Validated by priceBookSchema of @opsbook/pricing\n# (parsePriceBook). Replace the candidate's price with the result of step 5 before the price test.\nkind: price-book\ncurrency: USD\nplans:\n  - id: pro\n    name: Pro (today's price)\n    prices: { monthly: \"29\", annualDiscountPercent: 20 }\n    features: [dashboards, experiments, api-access]\n    limits: { seats: 5 }\n  - id: pro-candidate\n    name: Pro (candidate price)\n    # Inside the acceptable range [PMC, PME] of the sample survey, at its indifference price (IDP).\n    prices: { monthly: \"25\", annualDiscountPercent: 20 }\n    features: [dashboards, experiments, api-access]\n    limits: { seats: 5 }\n"
+    },
+    "markdown": "---\ntitle: Price research with Van Westendorp\nsummary: Finds the range of prices customers accept for one plan, and a candidate price inside it, from four survey questions — before a price change or a launch.\ncategory: monetization\nlifecycleStages: [introduction, growth, maturity]\neffort: { prep: P1W, run: P3W, people: \"2-3\" }\nroles: [product operator, data analyst, product manager]\nwhenToUse:\n  - A new plan or product needs a first price and there is no sales history to learn from.\n  - A price change is planned and the team disagrees about how far it can go.\n  - At least 200 people who know the product (users, trial users, qualified leads) can be surveyed.\nwhenNotToUse:\n  - Respondents do not understand what they would buy (too early a concept); run interviews first.\n  - The price must follow a competitor or a regulated tariff; the survey cannot change it.\n  - You need the revenue-maximising price among a few candidates; run a Gabor–Granger study or a price test instead.\ninputs:\n  - A one-paragraph description of the plan as customers would see it, with its main features and limits.\n  - A list of people to survey, with their segment (plan, company size, country).\n  - The current price book, if the plan already exists.\npackages: [\"@opsbook/pricing\"]\nconfig: research-price-book.yaml\nmetrics:\n  primary: Acceptable price range (point of marginal cheapness to point of marginal expensiveness)\n  inputs:\n    - Complete, consistent survey responses\n    - Optimal price point (OPP)\n    - Indifference price point (IDP)\n    - Share of respondents who find the candidate price too expensive\n  guardrails:\n    - Response rate per segment\n    - Share of inconsistent answers\nrisks:\n  - Answers reflect what people say, not what they pay; the survey anchors on the current price.\n  - One segment dominates the responses and sets a price that is wrong for the others.\nlastReviewed: 2026-11-25\n---\n\n## Goal\n\nKnow which prices customers find acceptable for one plan before changing its price. Each respondent\nanswers four questions; the Van Westendorp price sensitivity meter turns the answers into four curves\nwhose crossings mark the acceptable range (from the point of marginal cheapness, PMC, to the point of\nmarginal expensiveness, PME) and two candidate prices (the optimal price point, OPP, and the\nindifference price point, IDP). It has worked when the team agrees on a candidate price inside the\nrange and a test to confirm it.\n\n## When to use / when not\n\n**Use it when** a plan needs a first price, or a price change is planned and the team argues about how\nfar it can go, and at least 200 people who know the product can answer.\n\n**Do not use it when** respondents cannot picture what they would buy (interview them first), when\nthe price is set from outside (a competitor's list price, a tariff), or when you must choose the\nrevenue-maximising price among a few candidates: that is a Gabor–Granger study (`gaborGranger`) or a\nprice test.\n\n## Inputs\n\n- **Data:** the plan's description as customers would read it; the people to survey and their\n  segment; the current price book if the plan exists (`research-price-book.yaml`).\n- **People:** a product operator to write and send the survey, a data analyst for the analysis (one\n  day), the product manager to decide.\n- **Decisions already made:** the currency, the billing interval the prices refer to (per month), and\n  the segments you will report separately.\n\n## Steps\n\n### 1. Write the survey (1 day)\n\nDescribe the plan in one paragraph, then ask the four questions in this order, each as a free number\nin the same currency and interval: at what price would it be **so cheap** that you doubt its quality;\na **bargain**; **getting expensive**, but you would still consider it; **so expensive** that you would\nnot consider it. Add one question on the segment. Do not show today's price.\n\n### 2. Send it and collect answers (2 weeks)\n\nSend the survey to active users, trial users and qualified leads, with a reminder after a week. Aim\nfor 200 complete answers overall and 100 per segment you will report. Check the response rate per\nsegment halfway through.\n\n### 3. Clean the answers (2 h)\n\nKeep respondents whose four prices rise strictly (too cheap < bargain < expensive < too expensive);\n`vanWestendorp` drops the others by default and reports how many. More than 20 % inconsistent answers\nmeans the questions were misread: fix the wording before relying on the result.\n\n### 4. Compute the curves and price points (2 h)\n\nRun `vanWestendorp` on the answers. It returns the four curves (share finding each price too cheap,\ncheap, expensive or too expensive) and PMC, PME, IDP and OPP. It follows the R package\npricesensitivitymeter by default; pass `convention: \"blog\"` to reproduce the range most survey tools\nand blog posts show, and say which one you report. Repeat per segment.\n\n### 5. Choose a candidate price (1 h)\n\nPrices between OPP and IDP are the usual candidates: few find them too cheap or too expensive. Place\nthe candidate inside the acceptable range of every segment you sell to, and write it into\n`research-price-book.yaml` as the `pro-candidate` plan. Validate the file with `parsePriceBook`.\n\n### 6. Confirm with behaviour (2–4 weeks)\n\nConfirm the candidate with what people do, not what they say: a price test on new visitors, or a\nGabor–Granger question (\"would you buy at X?\") across three to five prices around the candidate.\nDecide with the revenue per visitor, not the conversion rate alone.\n\n## Metrics & targets\n\n| Metric                                    | Role      | Target                                 |\n| ----------------------------------------- | --------- | -------------------------------------- |\n| Acceptable price range (PMC to PME)       | primary   | Known per segment, candidate inside it |\n| Complete, consistent responses            | input     | 200 overall, 100 per reported segment  |\n| Optimal price point (OPP)                 | input     | Reported with its convention           |\n| Indifference price point (IDP)            | input     | Reported with its convention           |\n| Share finding the candidate too expensive | input     | Below 20 %                             |\n| Response rate per segment                 | guardrail | No segment below half the average      |\n| Share of inconsistent answers             | guardrail | Below 20 %                             |\n\n## Risks & guardrails\n\n- **Stated, not revealed, preferences.** People say lower prices than they pay. Treat the result as a\n  range to test, never as the final price; step 6 confirms it with behaviour.\n- **Anchoring.** Respondents who know today's price answer around it. Report users and non-users\n  separately and do not show the current price in the survey.\n- **A dominant segment.** Noticed when one segment gives most answers. Compute the curves per segment\n  and weigh them by their share of revenue.\n\n## Variations\n\n- **Newton–Miller–Smith extension:** add two purchase-intent questions at the bargain and expensive\n  prices to estimate demand and revenue at each price.\n- **Several plans:** run one survey per plan with its own description; do not ask for four tiers in one\n  questionnaire.\n- **Small audiences:** with fewer than 200 answers, use the range as a sanity check for prices set by\n  interviews.\n\n## Follow-up\n\nFeed the candidate price into \"Good-better-best tier redesign\" or a price test. Repeat the survey\nafter a major release or every year, and keep the curves so that shifts can be compared.\n"
+  },
+  {
+    "slug": "van-westendorp-price-research",
+    "language": "zh-cn",
+    "path": "zh-cn/monetization/van-westendorp-price-research.md",
+    "title": "用 Van Westendorp 做价格调研",
+    "summary": "用四道问卷题找出客户对某个套餐可接受的价格区间，并在区间内选出候选价——适用于调价或新品定价之前。",
+    "category": "monetization",
+    "lifecycleStages": [
+      "introduction",
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P1W",
+      "run": "P3W",
+      "people": "2-3"
+    },
+    "roles": [
+      "运营负责人",
+      "数据分析师",
+      "产品经理"
+    ],
+    "whenToUse": [
+      "新套餐或新产品要首次定价，又没有成交历史可参考。",
+      "计划调价，团队对能调多少争执不下。",
+      "能找到至少 200 位了解产品的人（现有用户、试用用户、有效线索）填问卷。"
+    ],
+    "whenNotToUse": [
+      "受访者还想象不出要买的是什么（概念太早）：先做用户访谈。",
+      "价格必须跟随竞品或受监管定价，问卷改变不了。",
+      "需要在几个候选价里选出收入最高的：改做 Gabor–Granger 调研或价格实验。"
+    ],
+    "inputs": [
+      "一段按客户视角写的套餐说明，列出主要功能与限额。",
+      "受访名单及其分群（当前套餐、公司规模、地区）。",
+      "如果套餐已存在，现行价目表。"
+    ],
+    "packages": [
+      "@opsbook/pricing"
+    ],
+    "metrics": {
+      "primary": "可接受价格区间（边际便宜点 PMC 到边际昂贵点 PME）",
+      "inputs": [
+        "完整且自洽的有效答卷数",
+        "最优价格点（OPP）",
+        "无差异价格点（IDP）",
+        "认为候选价\"太贵\"的受访者比例"
+      ],
+      "guardrails": [
+        "各分群的回收率",
+        "前后矛盾答卷的比例"
+      ]
+    },
+    "risks": [
+      "问卷反映的是\"嘴上说的\"而不是\"真金白银付的\"，且容易被现价锚定。",
+      "某一分群答卷占多数，得出的价格对其他分群并不合适。"
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "research-price-book.yaml",
+      "path": "zh-cn/monetization/research-price-book.yaml",
+      "text": "# 「用 Van Westendorp 做价格调研」的价目表：被调研的套餐，按现价和调研支持的候选价各列一份。\n# 由 @opsbook/pricing 的 priceBookSchema（parsePriceBook）校验。做价格实验前，把候选价换成第 5 步的结论。\nkind: price-book\ncurrency: CNY\nplans:\n  - id: pro\n    name: 专业版（现价）\n    prices: { monthly: \"199\", annualDiscountPercent: 20 }\n    features: [dashboards, experiments, api-access]\n    limits: { seats: 5 }\n  - id: pro-candidate\n    name: 专业版（候选价）\n    # 落在调研得出的可接受区间 [PMC, PME] 内，取无差异价格点（IDP）。\n    prices: { monthly: \"169\", annualDiscountPercent: 20 }\n    features: [dashboards, experiments, api-access]\n    limits: { seats: 5 }\n"
+    },
+    "markdown": "---\ntitle: 用 Van Westendorp 做价格调研\nsummary: 用四道问卷题找出客户对某个套餐可接受的价格区间，并在区间内选出候选价——适用于调价或新品定价之前。\ncategory: monetization\nlifecycleStages: [introduction, growth, maturity]\neffort: { prep: P1W, run: P3W, people: \"2-3\" }\nroles: [运营负责人, 数据分析师, 产品经理]\nwhenToUse:\n  - 新套餐或新产品要首次定价，又没有成交历史可参考。\n  - 计划调价，团队对能调多少争执不下。\n  - 能找到至少 200 位了解产品的人（现有用户、试用用户、有效线索）填问卷。\nwhenNotToUse:\n  - 受访者还想象不出要买的是什么（概念太早）：先做用户访谈。\n  - 价格必须跟随竞品或受监管定价，问卷改变不了。\n  - 需要在几个候选价里选出收入最高的：改做 Gabor–Granger 调研或价格实验。\ninputs:\n  - 一段按客户视角写的套餐说明，列出主要功能与限额。\n  - 受访名单及其分群（当前套餐、公司规模、地区）。\n  - 如果套餐已存在，现行价目表。\npackages: [\"@opsbook/pricing\"]\nconfig: research-price-book.yaml\nmetrics:\n  primary: 可接受价格区间（边际便宜点 PMC 到边际昂贵点 PME）\n  inputs:\n    - 完整且自洽的有效答卷数\n    - 最优价格点（OPP）\n    - 无差异价格点（IDP）\n    - 认为候选价\"太贵\"的受访者比例\n  guardrails:\n    - 各分群的回收率\n    - 前后矛盾答卷的比例\nrisks:\n  - 问卷反映的是\"嘴上说的\"而不是\"真金白银付的\"，且容易被现价锚定。\n  - 某一分群答卷占多数，得出的价格对其他分群并不合适。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n调价之前先弄清楚：客户能接受这个套餐卖多少钱。每位受访者回答四个价格问题，Van Westendorp 价格敏感度测试\n（PSM）把答案变成四条曲线，曲线的交点给出可接受区间（从边际便宜点 PMC 到边际昂贵点 PME）和两个候选价\n（最优价格点 OPP、无差异价格点 IDP）。衡量标准：团队在区间内就一个候选价达成一致，并定好验证它的实验。\n\n## 适用与不适用\n\n**适用：** 套餐需要首次定价，或者计划调价而团队对幅度争论不休，并且有至少 200 位了解产品的人可以作答。\n\n**不适用：** 受访者想象不出要买的东西（先访谈）；价格由外部决定（竞品标价、监管定价）；或者要在几个候选价里\n挑收入最高的那个——那是 Gabor–Granger 调研（`gaborGranger`）或价格实验的活。\n\n## 所需输入\n\n- **数据：** 客户视角的套餐说明；受访名单及分群；套餐已存在时的现行价目表（`research-price-book.yaml`）。\n- **人员：** 负责写问卷、发问卷的运营，负责分析的数据分析师（1 天），拍板的产品经理。\n- **已定事项：** 币种、价格对应的计费周期（按月），以及要单独报告的分群。\n\n## 步骤\n\n### 1. 写问卷（1 天）\n\n用一段话介绍套餐，然后按顺序问四个问题，都让受访者自由填写同一币种、同一周期的金额：多少钱**便宜到**让你怀疑\n质量；多少钱算**划算**；多少钱**开始觉得贵**、但还会考虑；多少钱**贵到**完全不会考虑。再加一道分群题。\n问卷里不要出现现价。\n\n### 2. 发放并回收（2 周）\n\n发给活跃用户、试用用户和有效线索，一周后提醒一次。目标是总计 200 份完整答卷，每个要单独报告的分群 100 份。\n过半时检查各分群的回收率。\n\n### 3. 清洗答卷（2 小时）\n\n只保留四个价格严格递增（太便宜 < 划算 < 偏贵 < 太贵）的答卷；`vanWestendorp` 默认剔除其余答卷并报告数量。\n矛盾答卷超过 20%，说明题目被读错了：先改措辞，再相信结果。\n\n### 4. 画曲线、算价格点（2 小时）\n\n对答卷运行 `vanWestendorp`，得到四条曲线（认为各价格太便宜、便宜、贵、太贵的比例）以及 PMC、PME、IDP、OPP。\n默认口径与 R 包 pricesensitivitymeter 一致；传 `convention: \"blog\"` 可复现多数问卷工具和文章里的区间——报告时写明\n用的是哪种口径。按分群各算一遍。\n\n### 5. 选候选价（1 小时）\n\nOPP 与 IDP 之间通常是候选区：觉得太便宜和太贵的人都少。候选价要落在每个目标分群的可接受区间内。把它写进\n`research-price-book.yaml` 的 `pro-candidate` 套餐，并用 `parsePriceBook` 校验。\n\n### 6. 用真实行为验证（2–4 周）\n\n用行为而不是说法来确认：对新访客做价格实验，或在候选价上下取 3–5 个价位做 Gabor–Granger 问答（\"这个价你买不买？\"）。\n以每访客收入而不只是转化率来拍板。\n\n## 指标与目标值\n\n| 指标                         | 角色     | 目标值                         |\n| ---------------------------- | -------- | ------------------------------ |\n| 可接受价格区间（PMC 到 PME） | 核心指标 | 各分群都清楚，候选价落在区间内 |\n| 完整且自洽的答卷数           | 输入指标 | 总计 200 份，每个分群 100 份   |\n| 最优价格点（OPP）            | 输入指标 | 注明口径后报告                 |\n| 无差异价格点（IDP）          | 输入指标 | 注明口径后报告                 |\n| 认为候选价太贵的比例         | 输入指标 | 低于 20%                       |\n| 各分群回收率                 | 护栏指标 | 没有分群低于平均值的一半       |\n| 矛盾答卷比例                 | 护栏指标 | 低于 20%                       |\n\n## 风险与护栏\n\n- **说的和做的不一样：** 受访者报的价往往低于他们实际愿付的。把结果当作待验证的区间，而不是最终价格；第 6 步\n  用真实行为来确认。\n- **现价锚定：** 知道现价的人会围着现价作答。用户和非用户分开报告，问卷里不展示现价。\n- **单一分群主导：** 某个分群答卷占了大头。按分群分别算曲线，再按各分群的收入占比加权。\n\n## 变体\n\n- **Newton–Miller–Smith 扩展：** 在\"划算\"和\"偏贵\"两个价位各加一道购买意愿题，估算各价位的需求和收入。\n- **多个套餐：** 每个套餐单独一份问卷、单独的说明，不要在一份问卷里问四档价格。\n- **样本较少：** 不足 200 份时，把区间当作对访谈定价的合理性检查。\n\n## 后续跟进\n\n把候选价带进「三档套餐（好-更好-最好）重新设计」或价格实验。大版本发布后或每年重做一次问卷，保留曲线以便对比变化。\n"
+  },
+  {
+    "slug": "content-creator-incentives",
+    "language": "en",
+    "path": "ecosystem/content-creator-incentives.md",
+    "title": "Run a content and creator incentive programme",
+    "summary": "Designs tiers, a capped monthly creator pool and non-cash rewards aimed at the weakest step of the creator funnel, pilots them on a random half of eligible creators, and scales only if the cost per extra active creator is below the agreed ceiling.",
+    "category": "ecosystem",
+    "lifecycleStages": [
+      "introduction",
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P3W",
+      "run": "P2M",
+      "people": "3-5"
+    },
+    "roles": [
+      "content operator",
+      "creator community manager",
+      "data analyst",
+      "engineer",
+      "finance partner",
+      "trust and safety"
+    ],
+    "whenToUse": [
+      "The product depends on user-created content and fewer than 5 % of active users create, or new creators rarely publish a second time.",
+      "Consumers run out of fresh content in some categories (searches with few results, rising share of views on old items).",
+      "A monthly budget exists for rewards and can be committed for at least two months."
+    ],
+    "whenNotToUse": [
+      "Content is mostly produced in-house or licensed; spend on production rather than incentives.",
+      "Consumption is flat or falling; paying for supply nobody watches makes the programme a cost with no return, so fix distribution and discovery first.",
+      "No way to detect fake engagement (view farms, reciprocal likes); rewards on unverified engagement will be gamed within weeks."
+    ],
+    "inputs": [
+      "Publishing and consumption events per content item and creator (published, viewed, completed, saved, shared, reported).",
+      "Creator list with sign-up date, category, follower count and payout eligibility (identity, tax, region).",
+      "Monthly reward budget and the legal terms for paying creators in each region.",
+      "A content quality signal, from moderation labels, reviewer scores or report rates."
+    ],
+    "packages": [
+      "@opsbook/metrics",
+      "@opsbook/core"
+    ],
+    "metrics": {
+      "primary": "Monthly active creators (published at least two qualifying pieces in the month)",
+      "inputs": [
+        "New creators publishing their first piece per week",
+        "Share of first-time creators who publish again within 14 days",
+        "Creator week-4 retention (published in week 4 after first piece)",
+        "Qualifying pieces per active creator per month",
+        "Share of consumption time on content under 30 days old"
+      ],
+      "guardrails": [
+        "Report rate per 1,000 views of rewarded content",
+        "Completed views per piece (must not fall as volume rises)",
+        "Share of the pool paid to the top 1 % of creators (under 25 %)",
+        "Incentive cost per incremental active creator"
+      ]
+    },
+    "risks": [
+      "Rewarding volume floods the product with low-effort content and lowers consumer engagement.",
+      "Engagement farming, duplicate accounts and reciprocal rings that capture the pool.",
+      "Creators who came only for the money leave as soon as rewards drop, so the cost never pays back.",
+      "A few established creators take most of the pool while newcomers, the real gap, get little.",
+      "Payment, tax and labour-law obligations that differ by region."
+    ],
+    "lastReviewed": "2026-11-25",
+    "markdown": "---\ntitle: Run a content and creator incentive programme\nsummary: Designs tiers, a capped monthly creator pool and non-cash rewards aimed at the weakest step of the creator funnel, pilots them on a random half of eligible creators, and scales only if the cost per extra active creator is below the agreed ceiling.\ncategory: ecosystem\nlifecycleStages: [introduction, growth, maturity]\neffort: { prep: P3W, run: P2M, people: \"3-5\" }\nroles:\n  - content operator\n  - creator community manager\n  - data analyst\n  - engineer\n  - finance partner\n  - trust and safety\nwhenToUse:\n  - The product depends on user-created content and fewer than 5 % of active users create, or new creators rarely publish a second time.\n  - Consumers run out of fresh content in some categories (searches with few results, rising share of views on old items).\n  - A monthly budget exists for rewards and can be committed for at least two months.\nwhenNotToUse:\n  - Content is mostly produced in-house or licensed; spend on production rather than incentives.\n  - Consumption is flat or falling; paying for supply nobody watches makes the programme a cost with no return, so fix distribution and discovery first.\n  - No way to detect fake engagement (view farms, reciprocal likes); rewards on unverified engagement will be gamed within weeks.\ninputs:\n  - Publishing and consumption events per content item and creator (published, viewed, completed, saved, shared, reported).\n  - Creator list with sign-up date, category, follower count and payout eligibility (identity, tax, region).\n  - Monthly reward budget and the legal terms for paying creators in each region.\n  - A content quality signal, from moderation labels, reviewer scores or report rates.\npackages: [\"@opsbook/metrics\", \"@opsbook/core\"]\nmetrics:\n  primary: Monthly active creators (published at least two qualifying pieces in the month)\n  inputs:\n    - New creators publishing their first piece per week\n    - Share of first-time creators who publish again within 14 days\n    - Creator week-4 retention (published in week 4 after first piece)\n    - Qualifying pieces per active creator per month\n    - Share of consumption time on content under 30 days old\n  guardrails:\n    - Report rate per 1,000 views of rewarded content\n    - Completed views per piece (must not fall as volume rises)\n    - Share of the pool paid to the top 1 % of creators (under 25 %)\n    - Incentive cost per incremental active creator\nrisks:\n  - Rewarding volume floods the product with low-effort content and lowers consumer engagement.\n  - Engagement farming, duplicate accounts and reciprocal rings that capture the pool.\n  - Creators who came only for the money leave as soon as rewards drop, so the cost never pays back.\n  - A few established creators take most of the pool while newcomers, the real gap, get little.\n  - Payment, tax and labour-law obligations that differ by region.\nlastReviewed: 2026-11-25\n---\n\n## Goal\n\nGrow the number of creators who publish good content regularly, at a cost per extra creator the\nbusiness can sustain. The play finds the weakest step of the creator funnel, designs a mix of tiers,\nnon-cash rewards and a capped cash pool aimed at that step, pilots it against a random control group,\nand scales it only when it adds active creators without hurting content quality. It has worked when\nmonthly active creators in the pilot exceed the control group by the target and the report rate and\ncompleted views per piece hold.\n\n## When to use / when not\n\n**Use it when** users' content is the product, few users create or few publish twice, and consumers are\nrunning short of fresh items in some categories: the funnel in step 1 shows the gap.\n\n**Do not use it when** content is mainly made in-house, when consumption is flat (fix discovery and\ndistribution first: more supply will not be watched), or when you cannot yet tell real engagement from\nfarmed engagement.\n\n## Inputs\n\n- **Data:** events per item (published, viewed, completed, saved, shared, reported) with creator id and\n  category; creators with first-publish date and payout eligibility.\n- **People:** a content operator who owns the programme, a community manager who talks to creators\n  (half-time), an engineer for scoring and payouts (one to two weeks), a data analyst (four days), trust\n  and safety for fraud rules, and finance for payouts.\n- **Decisions already made:** the monthly budget and its cap per creator, the regions where you can pay,\n  and which categories need supply most.\n\n## Steps\n\n### 1. Diagnose the creator funnel (1 day)\n\nBuild the funnel with `funnel` from `@opsbook/metrics`: opened the editor → published a first piece →\npublished a second within 14 days → published in week 4. Measure creator retention with `retention`\n(start event: first publish; return event: publish; weekly). A typical picture: 40 % of editor openers\npublish, but only 22 % of first-time creators publish again within 14 days. The weakest step is the\nprogramme's target.\n\n### 2. Choose what to reward (2 h)\n\nReward the behaviour that closes the gap and that consumers value, never raw volume. For the example\nabove: a second and third qualifying piece in the first 30 days. A piece qualifies when it passes\nmoderation, is not a duplicate, and earns at least 30 completed views from distinct, verified accounts.\n\n### 3. Design the incentive mix (3 days)\n\nCombine three layers; the first two cost little and often matter more than cash:\n\n| Layer    | Newcomer (first 90 days)              | Rising (4+ qualifying pieces a month) | Partner (invited)             |\n| -------- | ------------------------------------- | ------------------------------------- | ----------------------------- |\n| Exposure | Guaranteed 500 impressions on first 3 | Slot in a weekly \"rising\" feed        | Featured placements, events   |\n| Status   | Badge on second piece                 | Tier badge, early features            | Editorial feedback, a manager |\n| Cash     | $10 per qualifying piece, up to 3     | Share of the monthly pool             | Pool share and briefs         |\n\nWrite the tier thresholds and how a creator moves up or down (reviewed monthly, one month of grace\nbefore moving down).\n\n### 4. Write the pool rules and the anti-gaming checks (2 days)\n\nPool payout for creator i = pool × score_i ÷ Σ scores, where score = completed views + 5 × saves + 10 ×\nshares on qualifying pieces of the month, counted from verified accounts only, with a 1.5 × multiplier\nfor newcomers. Cap any creator at 5 % of the pool and redistribute the excess. Split the pool with\n`allocateMoney` from `@opsbook/core`, which rounds to the minor unit so payouts add up exactly to the\nbudget. Trust and safety adds checks: engagement from accounts younger than seven days excluded,\nclusters of accounts that engage only with each other flagged, payouts held for 14 days and clawed back\non proven fraud.\n\n### 5. Pilot on a random half (8 weeks)\n\nInvite a random 50 % of eligible creators (assign by creator id) and compare with the other half over\neight weeks. Publish the rules in plain words before the start. Check weekly: qualifying pieces, report\nrate, completed views per piece, and payout concentration.\n\n### 6. Pay out and explain (1 day)\n\nEach month, pay the pool and send every creator a statement: their qualifying pieces, score, rank\nband and what would move them up a tier. Creators who understand the score create what it rewards;\nopaque payouts create suspicion.\n\n### 7. Read the pilot (4 h)\n\nIncremental active creators = active creators in the pilot − active creators in the control (scaled\nto the same size). Cost per incremental active creator = total incentive cost ÷ incremental active\ncreators. Example: a pool of $20,000 plus $6,000 of bounties bring 520 active creators against 310 in\nthe control, so $26,000 ÷ 210 ≈ $124 per extra creator. Compare with what an extra active creator is\nworth (the consumption they add and what that earns) and with the ceiling agreed with finance.\n\n### 8. Scale, adjust or stop (2 h)\n\nScale when the cost per incremental creator is under the ceiling and every guardrail holds; adjust the\nscoring when quality fell; stop cash rewards and keep the non-cash layers when the gap with control\nclosed after rewards paused for a month.\n\n## Metrics & targets\n\n| Metric                                            | Role      | Target                                |\n| ------------------------------------------------- | --------- | ------------------------------------- |\n| Monthly active creators (2+ qualifying pieces)    | primary   | +30 % in the pilot against control    |\n| New creators per week                             | input     | +20 %                                 |\n| Second piece within 14 days ÷ first-time creators | input     | From 22 % to 35 %                     |\n| Creator week-4 retention                          | input     | +5 points                             |\n| Qualifying pieces per active creator per month    | input     | Stable or rising                      |\n| Share of consumption on content under 30 days old | input     | +5 points in target categories        |\n| Reports per 1,000 views of rewarded content       | guardrail | No higher than unrewarded content     |\n| Completed views per piece                         | guardrail | No drop beyond 10 %                   |\n| Pool share of the top 1 % of creators             | guardrail | Under 25 %                            |\n| Cost per incremental active creator               | guardrail | Under the ceiling agreed with finance |\n\n## Risks & guardrails\n\n- **Volume over quality.** Noticed when completed views per piece or the report rate worsen. Only\n  qualifying pieces score; raise the view threshold or weight saves and shares more.\n- **Farming and rings.** Noticed as engagement spikes from new accounts or closed clusters. Verified\n  engagement only, 14-day hold, clawback, and a public rule that fraud ends eligibility.\n- **Mercenary creators.** Noticed when activity falls right after a payout cut. Lean on exposure and\n  status; test a month without cash for one tier before scaling.\n- **Concentration.** Noticed when the top 1 % share rises. The 5 % cap and the newcomer multiplier keep\n  money flowing to the gap.\n- **Payment obligations.** Noticed in finance or legal review. Pay only in cleared regions, collect tax\n  details before the first payout, and word rewards as prizes or revenue shares as legal advises.\n\n## Variations\n\n- **Small community:** skip cash; use exposure, badges, direct feedback and a monthly showcase, and\n  personally invite the 20 most promising newcomers.\n- **B2B or professional content (templates, plugins, answers):** reward adoption (installs, accepted\n  answers) rather than views, and offer revenue share instead of a pool.\n- **Markets where creators earn mainly through brand deals:** add a brand-matching service for the top\n  tier; it costs little and keeps them.\n- **Introduction stage:** seed content with a small paid cohort of 20–50 creators on briefs, then open\n  the programme once consumption exists.\n\n## Follow-up\n\nPublish the tier rules and a monthly programme dashboard. The content operator owns the monthly payout\nreview with finance; trust and safety reviews fraud flags weekly. Re-read the pilot numbers after three\nmonths of scale, and revisit the score weights twice a year as creators learn the rules. When supply\noutruns demand in some categories, move to `ecosystem/two-sided-marketplace-balance`.\n"
+  },
+  {
+    "slug": "content-creator-incentives",
+    "language": "zh-cn",
+    "path": "zh-cn/ecosystem/content-creator-incentives.md",
+    "title": "搭建内容与创作者激励体系",
+    "summary": "针对创作者漏斗中最薄弱的一环，设计创作者分层、有上限的月度激励奖金池和非现金权益，先在随机一半的创作者中试点，只有每多留住一个活跃创作者的成本低于约定上限时才推广。",
+    "category": "ecosystem",
+    "lifecycleStages": [
+      "introduction",
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P3W",
+      "run": "P2M",
+      "people": "3-5"
+    },
+    "roles": [
+      "内容运营",
+      "创作者社区运营",
+      "数据分析师",
+      "研发工程师",
+      "财务 BP",
+      "风控与内容安全"
+    ],
+    "whenToUse": [
+      "产品依赖 UGC，但活跃用户中创作者不到 5%，或新创作者很少发第二篇。",
+      "某些品类的新鲜内容不够消费（搜索结果少、老内容的播放占比越来越高）。",
+      "有可以连续承诺至少两个月的月度激励预算。"
+    ],
+    "whenNotToUse": [
+      "内容主要来自自产或版权采购：钱应该花在内容生产上，而不是激励。",
+      "消费端本身持平或下滑：补了供给也没人看，激励只会变成纯成本；先解决分发和推荐。",
+      "识别不了刷量（刷播放、互赞群）：按未经校验的互动发钱，几周内就会被薅光。"
+    ],
+    "inputs": [
+      "以内容和创作者为粒度的发布与消费事件（发布、曝光、完播、收藏、分享、举报）。",
+      "创作者名单：注册时间、品类、粉丝数、提现资格（实名、税务、地区）。",
+      "月度激励预算，以及各地区向创作者付款的合规条款。",
+      "内容质量信号：审核标签、人工评分或举报率。"
+    ],
+    "packages": [
+      "@opsbook/metrics",
+      "@opsbook/core"
+    ],
+    "metrics": {
+      "primary": "月活跃创作者数（当月发布至少 2 篇合格内容）",
+      "inputs": [
+        "每周首次发布内容的新创作者数",
+        "首发创作者 14 天内发布第二篇的比例",
+        "创作者第 4 周留存（首发后第 4 周仍有发布）",
+        "活跃创作者人均每月合格内容数",
+        "30 天内新内容的消费时长占比"
+      ],
+      "guardrails": [
+        "受激励内容每千次曝光的举报数",
+        "单篇内容完播数（内容量上涨时不能下滑）",
+        "头部 1% 创作者拿走的奖金池份额（低于 25%）",
+        "每多一个活跃创作者的激励成本"
+      ]
+    },
+    "risks": [
+      "按数量奖励，产品里很快充斥低质量内容，消费者互动下降。",
+      "刷量、小号矩阵、互赞群把奖金池薅走。",
+      "冲着钱来的创作者在奖励降低后立刻离开，成本永远收不回来。",
+      "少数头部创作者拿走大部分奖金，真正需要扶持的新人所得无几。",
+      "不同地区对付款、个税和劳动关系的要求各不相同。"
+    ],
+    "lastReviewed": "2026-11-25",
+    "markdown": "---\ntitle: 搭建内容与创作者激励体系\nsummary: 针对创作者漏斗中最薄弱的一环，设计创作者分层、有上限的月度激励奖金池和非现金权益，先在随机一半的创作者中试点，只有每多留住一个活跃创作者的成本低于约定上限时才推广。\ncategory: ecosystem\nlifecycleStages: [introduction, growth, maturity]\neffort: { prep: P3W, run: P2M, people: \"3-5\" }\nroles: [内容运营, 创作者社区运营, 数据分析师, 研发工程师, 财务 BP, 风控与内容安全]\nwhenToUse:\n  - 产品依赖 UGC，但活跃用户中创作者不到 5%，或新创作者很少发第二篇。\n  - 某些品类的新鲜内容不够消费（搜索结果少、老内容的播放占比越来越高）。\n  - 有可以连续承诺至少两个月的月度激励预算。\nwhenNotToUse:\n  - 内容主要来自自产或版权采购：钱应该花在内容生产上，而不是激励。\n  - 消费端本身持平或下滑：补了供给也没人看，激励只会变成纯成本；先解决分发和推荐。\n  - 识别不了刷量（刷播放、互赞群）：按未经校验的互动发钱，几周内就会被薅光。\ninputs:\n  - 以内容和创作者为粒度的发布与消费事件（发布、曝光、完播、收藏、分享、举报）。\n  - 创作者名单：注册时间、品类、粉丝数、提现资格（实名、税务、地区）。\n  - 月度激励预算，以及各地区向创作者付款的合规条款。\n  - 内容质量信号：审核标签、人工评分或举报率。\npackages: [\"@opsbook/metrics\", \"@opsbook/core\"]\nmetrics:\n  primary: 月活跃创作者数（当月发布至少 2 篇合格内容）\n  inputs:\n    - 每周首次发布内容的新创作者数\n    - 首发创作者 14 天内发布第二篇的比例\n    - 创作者第 4 周留存（首发后第 4 周仍有发布）\n    - 活跃创作者人均每月合格内容数\n    - 30 天内新内容的消费时长占比\n  guardrails:\n    - 受激励内容每千次曝光的举报数\n    - 单篇内容完播数（内容量上涨时不能下滑）\n    - 头部 1% 创作者拿走的奖金池份额（低于 25%）\n    - 每多一个活跃创作者的激励成本\nrisks:\n  - 按数量奖励，产品里很快充斥低质量内容，消费者互动下降。\n  - 刷量、小号矩阵、互赞群把奖金池薅走。\n  - 冲着钱来的创作者在奖励降低后立刻离开，成本永远收不回来。\n  - 少数头部创作者拿走大部分奖金，真正需要扶持的新人所得无几。\n  - 不同地区对付款、个税和劳动关系的要求各不相同。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n以业务承受得起的成本，让持续产出优质内容的创作者越来越多。这个玩法先找到创作者漏斗里最薄弱的一环，再针对它组合设计分层体系、非现金权益和有上限的现金奖金池，与随机对照组比较试点效果，只有在带来更多活跃创作者且不伤害内容质量时才推广。做到以下这点就算成功：试点组的月活跃创作者比对照组高出目标幅度，且举报率和单篇完播数保持稳定。\n\n## 适用与不适用\n\n**适用：** 用户内容就是产品本身，创作者少或愿意发第二篇的人少，消费者在某些品类里刷不到新内容——第 1 步的漏斗会把缺口暴露出来。\n\n**不适用：** 内容主要靠自产；消费端持平（先做分发和推荐，供给再多也没人看）；还分不清真实互动和刷出来的互动。\n\n## 所需输入\n\n- **数据：** 以内容为粒度的事件（发布、曝光、完播、收藏、分享、举报），带创作者 ID 和品类；创作者首发日期与提现资格。\n- **人员：** 内容运营负责整个激励体系；创作者社区运营负责与创作者沟通（半职投入）；研发负责打分与结算（一到两周）；数据分析师（四天）；风控负责防刷规则；财务负责打款。\n- **已定事项：** 月度预算与单人上限、可以付款的地区、最缺供给的品类。\n\n## 步骤\n\n### 1. 诊断创作者漏斗（1 天）\n\n用 `@opsbook/metrics` 的 `funnel` 搭出漏斗：打开编辑器 → 首次发布 → 14 天内发布第二篇 → 第 4 周仍在发布。用 `retention` 计算创作者留存（起始事件为首次发布、回访事件为发布、按周）。常见情况是：打开编辑器的人有 40% 会发布，但首发创作者只有 22% 会在 14 天内发第二篇。最薄弱的那一环就是激励要瞄准的地方。\n\n### 2. 确定奖励什么（2 小时）\n\n奖励能补上缺口、消费者也认可的行为，绝不奖励单纯的数量。以上例而言：首发后 30 天内的第 2、第 3 篇合格内容。“合格”指通过审核、非搬运重复，且获得至少 30 次来自不同已验证账号的完播。\n\n### 3. 设计激励组合（3 天）\n\n三层叠加；前两层成本低，作用往往比现金还大：\n\n| 层级     | 新人（首发 90 天内）        | 成长（每月 4 篇以上合格内容） | 签约（邀请制）           |\n| -------- | --------------------------- | ----------------------------- | ------------------------ |\n| 流量扶持 | 前 3 篇各保底 500 次曝光    | 进入每周“潜力新星”推荐位      | 首页推荐位、线下活动     |\n| 身份权益 | 发布第二篇点亮新人徽章      | 等级标识、新功能内测资格      | 编辑一对一反馈、专属对接 |\n| 现金激励 | 每篇合格内容 ¥50，最多 3 篇 | 参与月度奖金池瓜分            | 奖金池份额与商单任务     |\n\n写清各层门槛和升降规则（每月评定一次，降级前有一个月缓冲期）。\n\n### 4. 定奖金池规则和防刷机制（2 天）\n\n创作者 i 的奖金 = 奖金池 × 得分ᵢ ÷ 全部得分之和；得分 = 当月合格内容的完播数 + 5 × 收藏数 + 10 × 分享数，只计已验证账号的互动，新人乘以 1.5 倍系数。单人最多拿奖金池的 5%，超出部分重新分配。用 `@opsbook/core` 的 `allocateMoney` 拆分奖金池：它按分精确取整，所有人的奖金加起来正好等于预算。风控补充规则：注册不满 7 天的账号产生的互动不计分；只在小圈子里互相互动的账号群标记复核；奖金冻结 14 天发放，查实作弊的追回。\n\n### 5. 随机一半试点（8 周）\n\n按创作者 ID 随机邀请 50% 符合条件的创作者加入，另一半作为对照，观察八周。开始前用大白话公布规则。每周检查：合格内容数、举报率、单篇完播数、奖金集中度。\n\n### 6. 结算并解释清楚（1 天）\n\n每月结算一次，给每位创作者发一份账单：合格内容、得分、所处区间，以及怎样能升一级。看懂规则的创作者会去做规则鼓励的事；不透明的结算只会招来猜疑。\n\n### 7. 复盘试点（4 小时）\n\n增量活跃创作者 = 试点组活跃创作者数 − 对照组活跃创作者数（按同等规模折算）。每个增量活跃创作者的成本 = 激励总成本 ÷ 增量活跃创作者数。例如：奖金池 ¥140,000 加新人奖励 ¥40,000，试点组 520 名活跃创作者、对照组 310 名，则每多一个活跃创作者约花 ¥180,000 ÷ 210 ≈ ¥857。再对比一个活跃创作者能带来的消费与收入，以及与财务约定的上限。\n\n### 8. 推广、调整或停止（2 小时）\n\n每个增量创作者的成本低于上限且各项护栏正常，就推广；内容质量下滑，就调整打分规则；现金奖励暂停一个月后与对照组的差距消失，就停掉现金、保留流量和身份权益。\n\n## 指标与目标值\n\n| 指标                                 | 作用 | 目标值                  |\n| ------------------------------------ | ---- | ----------------------- |\n| 月活跃创作者数（2 篇以上合格内容）   | 核心 | 试点组比对照组高 30%    |\n| 每周新增首发创作者                   | 输入 | +20%                    |\n| 14 天内发第二篇的人数 ÷ 首发创作者数 | 输入 | 从 22% 提到 35%         |\n| 创作者第 4 周留存                    | 输入 | 提高 5 个百分点         |\n| 活跃创作者人均每月合格内容数         | 输入 | 持平或上升              |\n| 30 天内新内容的消费时长占比          | 输入 | 目标品类提高 5 个百分点 |\n| 受激励内容每千次曝光举报数           | 护栏 | 不高于未受激励内容      |\n| 单篇完播数                           | 护栏 | 降幅不超过 10%          |\n| 头部 1% 创作者的奖金池份额           | 护栏 | 低于 25%                |\n| 每个增量活跃创作者的成本             | 护栏 | 低于与财务约定的上限    |\n\n## 风险与护栏\n\n- **重数量轻质量。** 单篇完播数或举报率变差。只有合格内容计分；提高完播门槛，或加大收藏和分享的权重。\n- **刷量与互刷群。** 新账号或封闭小圈子带来的互动激增。只计已验证互动，14 天冻结期，查实追回，并公开“作弊即取消资格”。\n- **冲钱而来。** 奖励一降活跃就掉。多用流量和身份权益；推广之前，先让某一层级试一个月没有现金的版本。\n- **头部垄断。** 头部 1% 的份额上升。5% 的单人上限和新人系数会把钱导向真正的缺口。\n- **付款合规。** 财务或法务审核时发现问题。只在已确认合规的地区付款，首次提现前收齐个税信息，奖励的措辞（奖金或分成）听从法务意见。\n\n## 变体\n\n- **社区规模小：** 不发现金；用流量扶持、徽章、一对一反馈和每月作品展，亲自邀请最有潜力的 20 位新人。\n- **B2B 或专业内容（模板、插件、问答）：** 奖励被采用（安装量、被采纳的回答）而不是曝光，用收入分成替代奖金池。\n- **创作者主要靠商单变现的平台：** 给签约层加上品牌商单撮合服务，成本不高，留人效果好。\n- **导入期产品：** 先用命题约稿的方式付费扶持 20–50 位种子创作者，等消费端起来后再开放激励体系。\n\n## 后续跟进\n\n公布分层规则，并维护一张月度激励看板。内容运营每月与财务一起复核结算；风控每周复核作弊标记。推广三个月后重看试点结论；创作者会慢慢摸透规则，打分权重每半年复核一次。某些品类供给超过需求时，转入 `ecosystem/two-sided-marketplace-balance`。\n"
+  },
+  {
+    "slug": "two-sided-marketplace-balance",
+    "language": "en",
+    "path": "ecosystem/two-sided-marketplace-balance.md",
+    "title": "Balance supply and demand in a two-sided marketplace",
+    "summary": "Maps every market cell (place × category × time) as short of supply, short of demand or balanced, applies the lever that fits each state, tests the levers with switchback experiments, and turns the winners into standing rules with spending limits.",
+    "category": "ecosystem",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P2W",
+      "run": "P2M",
+      "people": "3-6"
+    },
+    "roles": [
+      "marketplace operator",
+      "supply operations lead",
+      "demand marketer",
+      "data analyst",
+      "pricing owner",
+      "engineer"
+    ],
+    "whenToUse": [
+      "Buyers regularly fail to find a match (unfilled requests, empty searches, long waits) in some places or hours while suppliers sit idle in others.",
+      "Supplier churn or buyer churn is rising and exit surveys mention \"no work\" or \"nothing available\".",
+      "Transactions can be logged per request with place, category, time and outcome."
+    ],
+    "whenNotToUse": [
+      "Before liquidity exists in even one cell; concentrate on a single place and category until fill rate exceeds 70 % there, then run this play.",
+      "The imbalance comes from a quality problem (suppliers who cancel, listings that mislead); fix trust and quality first.",
+      "Supply is fixed in the short run (rooms, seats) and only price can move; use a pricing play instead."
+    ],
+    "inputs": [
+      "Request-level log (request id, buyer, place, category, requested time, matched or not, time to match, price, cancellation).",
+      "Supplier availability (online hours or open slots) and busy hours per supplier.",
+      "Incentive and promotion spend per cell per week.",
+      "Agreement on the levers operations may pull (bonuses, prices, promotions, supplier acquisition) and their budget."
+    ],
+    "packages": [
+      "@opsbook/experiments",
+      "@opsbook/metrics"
+    ],
+    "metrics": {
+      "primary": "Fill rate (requests fulfilled within the promised time ÷ requests), weighted by demand across cells",
+      "inputs": [
+        "Supplier utilisation (busy hours ÷ available hours) per cell",
+        "Median time to match",
+        "Share of cells supply-constrained and share demand-constrained",
+        "Supplier week-4 retention",
+        "Buyer repeat rate within 30 days"
+      ],
+      "guardrails": [
+        "Incentive and promotion spend as a share of gross transaction value (under 8 %)",
+        "Supplier earnings per available hour",
+        "Cancellation rate on either side",
+        "Average price paid by buyers"
+      ]
+    },
+    "risks": [
+      "Interventions spill over between cells and between both sides, so ordinary user-level A/B tests give wrong answers.",
+      "Paying for supply in every gap until incentive spend eats the margin.",
+      "Over-recruiting suppliers, whose earnings then fall until the best ones leave.",
+      "Surge pricing or bonuses seen as unfair, leading to complaints or regulatory attention."
+    ],
+    "lastReviewed": "2026-11-25",
+    "markdown": "---\ntitle: Balance supply and demand in a two-sided marketplace\nsummary: Maps every market cell (place × category × time) as short of supply, short of demand or balanced, applies the lever that fits each state, tests the levers with switchback experiments, and turns the winners into standing rules with spending limits.\ncategory: ecosystem\nlifecycleStages: [growth, maturity]\neffort: { prep: P2W, run: P2M, people: \"3-6\" }\nroles:\n  - marketplace operator\n  - supply operations lead\n  - demand marketer\n  - data analyst\n  - pricing owner\n  - engineer\nwhenToUse:\n  - Buyers regularly fail to find a match (unfilled requests, empty searches, long waits) in some places or hours while suppliers sit idle in others.\n  - Supplier churn or buyer churn is rising and exit surveys mention \"no work\" or \"nothing available\".\n  - Transactions can be logged per request with place, category, time and outcome.\nwhenNotToUse:\n  - Before liquidity exists in even one cell; concentrate on a single place and category until fill rate exceeds 70 % there, then run this play.\n  - The imbalance comes from a quality problem (suppliers who cancel, listings that mislead); fix trust and quality first.\n  - Supply is fixed in the short run (rooms, seats) and only price can move; use a pricing play instead.\ninputs:\n  - Request-level log (request id, buyer, place, category, requested time, matched or not, time to match, price, cancellation).\n  - Supplier availability (online hours or open slots) and busy hours per supplier.\n  - Incentive and promotion spend per cell per week.\n  - Agreement on the levers operations may pull (bonuses, prices, promotions, supplier acquisition) and their budget.\npackages: [\"@opsbook/experiments\", \"@opsbook/metrics\"]\nmetrics:\n  primary: Fill rate (requests fulfilled within the promised time ÷ requests), weighted by demand across cells\n  inputs:\n    - Supplier utilisation (busy hours ÷ available hours) per cell\n    - Median time to match\n    - Share of cells supply-constrained and share demand-constrained\n    - Supplier week-4 retention\n    - Buyer repeat rate within 30 days\n  guardrails:\n    - Incentive and promotion spend as a share of gross transaction value (under 8 %)\n    - Supplier earnings per available hour\n    - Cancellation rate on either side\n    - Average price paid by buyers\nrisks:\n  - Interventions spill over between cells and between both sides, so ordinary user-level A/B tests give wrong answers.\n  - Paying for supply in every gap until incentive spend eats the margin.\n  - Over-recruiting suppliers, whose earnings then fall until the best ones leave.\n  - Surge pricing or bonuses seen as unfair, leading to complaints or regulatory attention.\nlastReviewed: 2026-11-25\n---\n\n## Goal\n\nMake sure a buyer who asks finds a supplier, and a supplier who shows up finds work, in every place\nand hour that matters. The play builds a balance map per market cell, picks levers for each state,\nproves them with experiments that handle spill-over, and writes them as rules that trigger\nautomatically within a spending limit. It has worked when the demand-weighted fill rate rises while\nsupplier earnings per hour and incentive spend stay inside their limits.\n\n## When to use / when not\n\n**Use it when** unfilled requests and idle suppliers exist at the same time in different cells, churn\non either side cites the imbalance, and you log each request's outcome.\n\n**Do not use it when** no cell has liquidity yet (focus on one place and category first), when the\nimbalance is really a trust or quality problem, or when supply cannot move in the short run and only\nprice can.\n\n## Inputs\n\n- **Data:** request log with outcome and time to match; supplier availability and busy hours; weekly\n  spend per cell on incentives and promotions.\n- **People:** a marketplace operator who owns the map and the rules, supply and demand leads who pull\n  the levers, a data analyst (a week to build the map), the pricing owner, and an engineer for switchback\n  assignment and automated triggers.\n- **Decisions already made:** the list of allowed levers, the monthly incentive budget, and the promise\n  made to buyers (for example, matched within 15 minutes).\n\n## Steps\n\n### 1. Define the cell and the metrics (2 h)\n\nA cell is the smallest unit where supply can serve demand: for example city district × category ×\nhour of the week. Write the formulas: fill rate = requests fulfilled within the promise ÷ requests;\nutilisation = busy hours ÷ available hours; time to match = median minutes from request to match.\n\n### 2. Build the balance map (2 days)\n\nCompute the three metrics for every cell over the last eight weeks, and classify each cell:\n\n| State              | Rule (example)                              | Example cell                             |\n| ------------------ | ------------------------------------------- | ---------------------------------------- |\n| Supply-constrained | Fill rate under 80 % and utilisation > 70 % | Centre, Friday 18:00–22:00: 79 %, 84 %   |\n| Demand-constrained | Fill rate over 95 % and utilisation < 40 %  | Suburbs, Tuesday 10:00–14:00: 98 %, 31 % |\n| Balanced           | Everything else                             |                                          |\n\nRank cells by unfilled requests (requests × (1 − fill rate)): the top 20 cells usually hold most of the\nlost transactions.\n\n### 3. Match levers to states (4 h)\n\n- **Short of supply:** peak-hour earnings guarantees or bonuses, targeted supplier recruitment in the\n  cell, nudges to suppliers in neighbouring cells, scheduling tools (book your hours ahead), and, where\n  allowed, a temporary price multiplier. Tell buyers honestly how long they will wait.\n- **Short of demand:** buyer promotions limited to that cell and time, suggestions that shift demand\n  from busy hours to quiet ones, a pause on supplier onboarding for the cell, and help for suppliers to\n  move to busier cells.\n\nPick at most two levers per state to test first, those with the lowest cost per extra transaction.\n\n### 4. Test with switchbacks (2–4 weeks)\n\nA bonus in one district pulls suppliers from the next, so randomising users breaks. Randomise cells in\ntime instead: split each day into two-hour blocks and assign each block and region with\n`assignVariation` from `@opsbook/experiments`, using a unit id such as `north:2026-12-04T18`. Drop the\nfirst 30 minutes of each block from the analysis to limit carry-over. Compare fill rate, time to match\nand cost per extra fulfilled request between treated and control blocks.\n\n### 5. Set the money guardrails (2 h)\n\nWith finance, fix: incentive and promotion spend per cell at most 8 % of its gross transaction value\nper week; supplier earnings per available hour not lower than the previous eight-week median; and a\nmonthly ceiling for the whole programme.\n\n### 6. Turn winners into rules (1 week)\n\nWrite each winning lever as a trigger, for example: \"when the forecast fill rate for a cell in the next\nthree hours is under 85 %, offer a peak bonus to suppliers within 3 km, capped at the cell's budget\";\n\"when a cell's utilisation stays under 35 % for two weeks, pause supplier onboarding there and start a\nbuyer promotion\". Automate them and log every trigger with its cost.\n\n### 7. Review the map every week (ongoing)\n\nEach week, redraw the map, check supplier cohort retention with `retention` from `@opsbook/metrics`,\nand look at the ten cells with the most unfilled requests. Retire a rule that has not paid back in four\nweeks.\n\n## Metrics & targets\n\n| Metric                                                     | Role      | Target                                 |\n| ---------------------------------------------------------- | --------- | -------------------------------------- |\n| Fill rate = fulfilled within promise ÷ requests (weighted) | primary   | From 82 % to 90 %                      |\n| Utilisation = busy hours ÷ available hours                 | input     | Between 50 % and 75 % in most cells    |\n| Median time to match                                       | input     | Within the promise (e.g. 15 min)       |\n| Share of cells supply- or demand-constrained               | input     | Halved in the top 20 cells             |\n| Supplier week-4 retention                                  | input     | +5 points                              |\n| Buyer repeat rate within 30 days                           | input     | +3 points                              |\n| Incentive spend ÷ gross transaction value                  | guardrail | Under 8 % per cell per week            |\n| Supplier earnings per available hour                       | guardrail | Not below the 8-week median            |\n| Cancellation rate, buyer and supplier                      | guardrail | No rise beyond 1 point                 |\n| Average price paid by buyers                               | guardrail | No rise beyond 5 % outside surge cells |\n\n## Risks & guardrails\n\n- **Spill-over.** Noticed when a \"winning\" bonus leaves nearby cells worse. Switchback tests and reading\n  neighbouring cells together catch it; judge levers on the region, not the cell alone.\n- **Runaway incentives.** Noticed when spend per extra transaction climbs. The 8 % cap stops it; when a\n  cell hits the cap every week, the fix is structural (recruit, reschedule), not more bonus.\n- **Over-supply.** Noticed as falling earnings per hour and rising supplier churn. Pause onboarding in\n  demand-constrained cells before suppliers leave.\n- **Fairness.** Noticed in complaints, press or regulator questions. Cap price multipliers, show them\n  before the buyer commits, and never raise prices during emergencies.\n\n## Variations\n\n- **Asynchronous marketplaces (freelance, second-hand goods):** the cell is category × price band, not\n  hour; fill rate becomes listings sold or jobs filled within 14 days.\n- **B2B marketplaces:** fewer, larger transactions; replace automated bonuses with account managers who\n  route demand to suppliers with capacity.\n- **Early growth:** work in one city and one category, and let operators match by hand until patterns\n  are clear enough to automate.\n- **Content platforms:** creators are the supply and viewers the demand; pair this play with\n  `ecosystem/content-creator-incentives`.\n\n## Follow-up\n\nPublish the weekly map and the rules with their spend. The marketplace operator owns the weekly review;\nfinance reviews the incentive share monthly. Re-run the switchback tests every quarter and before peak\nseasons, when the balance shifts. Cells that stay short of supply for a quarter go into the supplier\nacquisition plan.\n"
+  },
+  {
+    "slug": "two-sided-marketplace-balance",
+    "language": "zh-cn",
+    "path": "zh-cn/ecosystem/two-sided-marketplace-balance.md",
+    "title": "平衡双边市场的供给与需求",
+    "summary": "把每个市场单元（区域 × 品类 × 时段）标记为缺供给、缺需求或平衡，按状态选用对应手段，用时间片轮换实验验证效果，再把有效手段固化为带花费上限的自动规则。",
+    "category": "ecosystem",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P2W",
+      "run": "P2M",
+      "people": "3-6"
+    },
+    "roles": [
+      "平台运营负责人",
+      "供给运营",
+      "需求侧市场",
+      "数据分析师",
+      "定价负责人",
+      "研发工程师"
+    ],
+    "whenToUse": [
+      "某些区域或时段需求方常常匹配不上（下单无人接、搜索无结果、等待过久），而另一些地方供给方却闲着。",
+      "供给方或需求方流失在上升，流失调研里反复出现“没单”“找不到”。",
+      "每一笔需求都能记录区域、品类、时间和结果。"
+    ],
+    "whenNotToUse": [
+      "连一个单元都还没形成流动性：先集中在一个城市、一个品类，把履约率做到 70% 以上再跑这个玩法。",
+      "失衡其实源于质量问题（供给方爽约、信息描述不实）：先解决信任与质量。",
+      "短期内供给固定（房间、座位），只有价格能动：改跑定价玩法。"
+    ],
+    "inputs": [
+      "需求级日志（需求 ID、买家、区域、品类、需求时间、是否匹配、匹配耗时、价格、取消）。",
+      "供给方可服务时长（在线时长或可预约时段）与忙碌时长。",
+      "各单元每周的补贴和促销花费。",
+      "运营可以动用的手段（补贴、调价、促销、招募供给）及其预算已经对齐。"
+    ],
+    "packages": [
+      "@opsbook/experiments",
+      "@opsbook/metrics"
+    ],
+    "metrics": {
+      "primary": "履约率（承诺时间内完成匹配的需求 ÷ 需求总数），按各单元需求量加权",
+      "inputs": [
+        "各单元供给利用率（忙碌时长 ÷ 可服务时长）",
+        "匹配耗时中位数",
+        "缺供给单元与缺需求单元的占比",
+        "供给方第 4 周留存",
+        "需求方 30 日复购率"
+      ],
+      "guardrails": [
+        "补贴与促销花费占交易总额（GMV）的比例（低于 8%）",
+        "供给方每在线小时收入",
+        "双方取消率",
+        "需求方平均成交价"
+      ]
+    },
+    "risks": [
+      "手段会在单元之间、双边之间相互外溢，常规按用户分流的 A/B 测试会得出错误结论。",
+      "哪里缺供给就往哪里砸补贴，最后补贴吃掉利润。",
+      "供给方招得过多，人均收入下降，最好的供给方先走。",
+      "动态加价或补贴被认为不公平，引发投诉或监管关注。"
+    ],
+    "lastReviewed": "2026-11-25",
+    "markdown": "---\ntitle: 平衡双边市场的供给与需求\nsummary: 把每个市场单元（区域 × 品类 × 时段）标记为缺供给、缺需求或平衡，按状态选用对应手段，用时间片轮换实验验证效果，再把有效手段固化为带花费上限的自动规则。\ncategory: ecosystem\nlifecycleStages: [growth, maturity]\neffort: { prep: P2W, run: P2M, people: \"3-6\" }\nroles: [平台运营负责人, 供给运营, 需求侧市场, 数据分析师, 定价负责人, 研发工程师]\nwhenToUse:\n  - 某些区域或时段需求方常常匹配不上（下单无人接、搜索无结果、等待过久），而另一些地方供给方却闲着。\n  - 供给方或需求方流失在上升，流失调研里反复出现“没单”“找不到”。\n  - 每一笔需求都能记录区域、品类、时间和结果。\nwhenNotToUse:\n  - 连一个单元都还没形成流动性：先集中在一个城市、一个品类，把履约率做到 70% 以上再跑这个玩法。\n  - 失衡其实源于质量问题（供给方爽约、信息描述不实）：先解决信任与质量。\n  - 短期内供给固定（房间、座位），只有价格能动：改跑定价玩法。\ninputs:\n  - 需求级日志（需求 ID、买家、区域、品类、需求时间、是否匹配、匹配耗时、价格、取消）。\n  - 供给方可服务时长（在线时长或可预约时段）与忙碌时长。\n  - 各单元每周的补贴和促销花费。\n  - 运营可以动用的手段（补贴、调价、促销、招募供给）及其预算已经对齐。\npackages: [\"@opsbook/experiments\", \"@opsbook/metrics\"]\nmetrics:\n  primary: 履约率（承诺时间内完成匹配的需求 ÷ 需求总数），按各单元需求量加权\n  inputs:\n    - 各单元供给利用率（忙碌时长 ÷ 可服务时长）\n    - 匹配耗时中位数\n    - 缺供给单元与缺需求单元的占比\n    - 供给方第 4 周留存\n    - 需求方 30 日复购率\n  guardrails:\n    - 补贴与促销花费占交易总额（GMV）的比例（低于 8%）\n    - 供给方每在线小时收入\n    - 双方取消率\n    - 需求方平均成交价\nrisks:\n  - 手段会在单元之间、双边之间相互外溢，常规按用户分流的 A/B 测试会得出错误结论。\n  - 哪里缺供给就往哪里砸补贴，最后补贴吃掉利润。\n  - 供给方招得过多，人均收入下降，最好的供给方先走。\n  - 动态加价或补贴被认为不公平，引发投诉或监管关注。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n让每一个发出需求的买家都能被接住，让每一个上线的供给方都有活干——在所有重要的区域和时段。这个玩法按市场单元画出供需平衡地图，按状态选择手段，用能处理外溢的实验验证，再写成在花费上限内自动触发的规则。做到以下这点就算成功：加权履约率上升，同时供给方时薪和补贴花费都在红线以内。\n\n## 适用与不适用\n\n**适用：** 同一时间，有的单元需求接不住、有的单元供给闲着；双边流失都和失衡有关；每笔需求的结果都有记录。\n\n**不适用：** 还没有任何单元形成流动性（先聚焦一个城市一个品类）；失衡本质是信任或质量问题；短期内供给动不了、只能动价格。\n\n## 所需输入\n\n- **数据：** 带结果和匹配耗时的需求日志；供给方可服务时长与忙碌时长；各单元每周补贴与促销花费。\n- **人员：** 平台运营负责人负责地图和规则；供给运营、需求侧市场负责执行各项手段；数据分析师（约一周搭地图）；定价负责人；研发负责轮换实验分组和自动触发。\n- **已定事项：** 允许使用的手段清单、月度补贴预算、对买家的承诺（如 15 分钟内接单）。\n\n## 步骤\n\n### 1. 定义单元与指标（2 小时）\n\n单元是供给能服务需求的最小单位，例如：城市商圈 × 品类 × 一周中的小时。写清公式：履约率 = 承诺时间内完成的需求 ÷ 需求总数；利用率 = 忙碌时长 ÷ 可服务时长；匹配耗时 = 从下单到匹配的分钟数中位数。\n\n### 2. 画供需平衡地图（2 天）\n\n用近八周数据算出每个单元的三项指标，并归类：\n\n| 状态   | 判定规则（示例）                | 示例单元                           |\n| ------ | ------------------------------- | ---------------------------------- |\n| 缺供给 | 履约率低于 80% 且利用率高于 70% | 市中心，周五 18:00–22:00：79%、84% |\n| 缺需求 | 履约率高于 95% 且利用率低于 40% | 近郊，周二 10:00–14:00：98%、31%   |\n| 平衡   | 其余情况                        |                                    |\n\n按未履约需求（需求数 ×（1 − 履约率））给单元排序：排名前 20 的单元往往占了大部分流失的交易。\n\n### 3. 按状态匹配手段（4 小时）\n\n- **缺供给：** 高峰时段保底收入或冲单奖励、在该单元定向招募供给方、引导相邻单元的供给方过来、排班工具（提前预约上线时段），在合规前提下临时加价；同时如实告诉买家要等多久。\n- **缺需求：** 仅限该单元和时段的买家优惠、引导需求从高峰挪到闲时、暂停该单元的供给方入驻、帮助供给方转移到更忙的单元。\n\n每种状态先挑最多两个“每多一单成本”最低的手段来测。\n\n### 4. 用时间片轮换实验验证（2–4 周）\n\n一个商圈发冲单奖励，会把隔壁商圈的供给吸走，所以按用户分流会失真。改为按区域 × 时间片随机：每天切成 2 小时一段，用 `@opsbook/experiments` 的 `assignVariation` 给每个“区域 + 时间片”分组，单元 ID 形如 `north:2026-12-04T18`。每个时间片的前 30 分钟不计入分析，以减少残留效应。对比实验时段与对照时段的履约率、匹配耗时和每多完成一单的成本。\n\n### 5. 定好花钱的红线（2 小时）\n\n与财务一起确定：每个单元每周的补贴与促销花费不超过其 GMV 的 8%；供给方每在线小时收入不低于前八周中位数；整个项目设月度总上限。\n\n### 6. 把有效手段固化为规则（1 周）\n\n把每个胜出的手段写成触发规则，例如：“某单元未来三小时预测履约率低于 85% 时，向 3 公里内的供给方推送高峰奖励，以该单元预算为上限”；“某单元利用率连续两周低于 35% 时，暂停该单元供给方入驻，并上线买家优惠”。规则自动执行，每次触发都记录成本。\n\n### 7. 每周复盘地图（持续）\n\n每周重画地图，用 `@opsbook/metrics` 的 `retention` 看供给方各批次留存，重点看未履约需求最多的十个单元。四周内没回本的规则就下线。\n\n## 指标与目标值\n\n| 指标                                       | 作用 | 目标值                       |\n| ------------------------------------------ | ---- | ---------------------------- |\n| 履约率 = 承诺时间内完成 ÷ 需求总数（加权） | 核心 | 从 82% 提到 90%              |\n| 利用率 = 忙碌时长 ÷ 可服务时长             | 输入 | 大多数单元在 50%–75% 之间    |\n| 匹配耗时中位数                             | 输入 | 不超过承诺时间（如 15 分钟） |\n| 缺供给与缺需求单元占比                     | 输入 | 前 20 个单元中减半           |\n| 供给方第 4 周留存                          | 输入 | 提高 5 个百分点              |\n| 需求方 30 日复购率                         | 输入 | 提高 3 个百分点              |\n| 补贴花费 ÷ GMV                             | 护栏 | 每单元每周低于 8%            |\n| 供给方每在线小时收入                       | 护栏 | 不低于八周中位数             |\n| 买卖双方取消率                             | 护栏 | 上升不超过 1 个百分点        |\n| 需求方平均成交价                           | 护栏 | 非加价单元涨幅不超过 5%      |\n\n## 风险与护栏\n\n- **外溢效应。** “有效”的奖励让周边单元变差了。时间片轮换实验和把相邻单元放在一起看能发现它；评估手段要看整个区域，不能只看单个单元。\n- **补贴失控。** 每多一单的补贴成本不断攀升。8% 的红线会叫停；某单元每周都顶到红线，说明要做结构性调整（招募、排班），而不是继续加补贴。\n- **供给过剩。** 时薪下降、供给方流失上升。在缺需求的单元先暂停入驻，别等供给方自己走。\n- **公平性。** 出现投诉、媒体报道或监管问询。给加价系数设上限，在买家下单前明示；紧急状况期间绝不加价。\n\n## 变体\n\n- **非实时市场（自由职业、二手交易）：** 单元是品类 × 价格带而不是时段；履约率改为 14 天内成交的商品或被接的需求占比。\n- **B2B 平台：** 交易少而大；用客户经理把需求分派给有余力的供给方，代替自动补贴。\n- **早期增长：** 只做一个城市一个品类，先由运营手动撮合，规律清楚了再自动化。\n- **内容平台：** 创作者是供给，读者是需求；与 `ecosystem/content-creator-incentives` 搭配使用。\n\n## 后续跟进\n\n每周发布平衡地图和各规则的花费。平台运营负责人负责每周复盘，财务每月复核补贴占比。每季度以及大促、节假日等高峰季之前重跑轮换实验，因为供需格局会变。连续一个季度缺供给的单元，纳入供给方招募计划。\n"
+  },
+  {
+    "slug": "ab-test-hypothesis-to-decision",
+    "language": "en",
+    "path": "data/ab-test-hypothesis-to-decision.md",
+    "title": "Run an A/B test from hypothesis to decision",
+    "summary": "Turns a product change into a ship, iterate or drop decision backed by a pre-registered plan, a correctly sized randomised test and a read-out the whole team trusts.",
+    "category": "data",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P3D",
+      "run": "P4W",
+      "people": "3-5"
+    },
+    "roles": [
+      "product operator",
+      "product manager",
+      "data analyst",
+      "engineer"
+    ],
+    "whenToUse": [
+      "A change whose effect on one user-level metric (conversion, activation, revenue per user) is genuinely uncertain and worth knowing.",
+      "Enough eligible traffic to reach the planned sample size within four weeks (the sample size step checks this).",
+      "A way to randomise users into arms and log which arm each user saw (a feature-flag tool or your own hashing)."
+    ],
+    "whenNotToUse": [
+      "Too little traffic for the smallest effect that matters; run qualitative research or a before/after study with a holdout instead.",
+      "Changes that must ship anyway (legal, security, broken flows); ship them and monitor.",
+      "Effects that spill over between users (marketplaces, social features, shared inventory); use cluster or switchback designs."
+    ],
+    "inputs": [
+      "The hypothesis and the change, designed and buildable behind a flag.",
+      "The primary metric's baseline (rate or mean and standard deviation) from the last four weeks.",
+      "Daily eligible users of the page or flow under test.",
+      "Per-arm counts from the analytics tool or warehouse once the test runs."
+    ],
+    "packages": [
+      "@opsbook/experiments"
+    ],
+    "metrics": {
+      "primary": "The primary metric named in the plan (here, signup completion rate)",
+      "inputs": [
+        "Eligible users per day",
+        "Share of eligible users enrolled",
+        "Sample ratio between arms",
+        "Days until the planned sample size is reached"
+      ],
+      "guardrails": [
+        "Seven-day activation rate",
+        "Support tickets per signup"
+      ]
+    },
+    "risks": [
+      "Peeking at a fixed-horizon test and stopping at the first significant day, which inflates false positives.",
+      "A sample-ratio mismatch from broken assignment or logging that makes every result untrustworthy.",
+      "Reading many metrics or segments and reporting the one that moved by chance.",
+      "A novelty effect that fades after launch."
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "experiment-plan.yaml",
+      "path": "data/experiment-plan.yaml",
+      "text": "# Experiment plan for \"Run an A/B test from hypothesis to decision\".\n# Write it before launch, agree it with the team, and do not change it after the first readout.\n# Validated by experimentPlanSchema of @opsbook/experiments; `decide` applies its decision rule.\nkind: experiment-plan\nname: Shorter signup form\nhypothesis: >-\n  Because new visitors abandon the signup form at the phone-number field, removing that field\n  will raise the share of visitors who complete signup by at least 10 % (relative).\nprimaryMetric:\n  name: signup_completed\n  direction: increase\nguardrails:\n  # Activation must not drop by more than 2 % (relative): faster signups that never activate are no win.\n  - name: activated_within_7_days\n    direction: increase\n    tolerance: 0.02\n  # Support tickets per new user must not rise.\n  - name: support_tickets_per_signup\n    direction: decrease\n    tolerance: 0\n# Relative lift the test is sized to detect with 80 % power at alpha 0.05.\nminimumDetectableEffect: 0.1\n# Control and treatment, half of the eligible traffic each.\nsplit: [1, 1]\n# Never read before two full weeks (weekday and weekend behaviour); stop at four weeks at the latest.\nduration:\n  minDays: 14\n  maxDays: 28\ndecisionRule:\n  engine: frequentist\n  alpha: 0.05\n  # Sample-ratio-mismatch alarm: a chi-square p-value below this stops the test (GrowthBook's default).\n  srmThreshold: 0.001\n"
+    },
+    "markdown": "---\ntitle: Run an A/B test from hypothesis to decision\nsummary: Turns a product change into a ship, iterate or drop decision backed by a pre-registered plan, a correctly sized randomised test and a read-out the whole team trusts.\ncategory: data\nlifecycleStages: [growth, maturity]\neffort: { prep: P3D, run: P4W, people: \"3-5\" }\nroles: [product operator, product manager, data analyst, engineer]\nwhenToUse:\n  - A change whose effect on one user-level metric (conversion, activation, revenue per user) is genuinely uncertain and worth knowing.\n  - Enough eligible traffic to reach the planned sample size within four weeks (the sample size step checks this).\n  - A way to randomise users into arms and log which arm each user saw (a feature-flag tool or your own hashing).\nwhenNotToUse:\n  - Too little traffic for the smallest effect that matters; run qualitative research or a before/after study with a holdout instead.\n  - Changes that must ship anyway (legal, security, broken flows); ship them and monitor.\n  - Effects that spill over between users (marketplaces, social features, shared inventory); use cluster or switchback designs.\ninputs:\n  - The hypothesis and the change, designed and buildable behind a flag.\n  - The primary metric's baseline (rate or mean and standard deviation) from the last four weeks.\n  - Daily eligible users of the page or flow under test.\n  - Per-arm counts from the analytics tool or warehouse once the test runs.\npackages: [\"@opsbook/experiments\"]\nconfig: experiment-plan.yaml\nmetrics:\n  primary: The primary metric named in the plan (here, signup completion rate)\n  inputs:\n    - Eligible users per day\n    - Share of eligible users enrolled\n    - Sample ratio between arms\n    - Days until the planned sample size is reached\n  guardrails:\n    - Seven-day activation rate\n    - Support tickets per signup\nrisks:\n  - Peeking at a fixed-horizon test and stopping at the first significant day, which inflates false positives.\n  - A sample-ratio mismatch from broken assignment or logging that makes every result untrustworthy.\n  - Reading many metrics or segments and reporting the one that moved by chance.\n  - A novelty effect that fades after launch.\nlastReviewed: 2026-11-25\n---\n\n## Goal\n\nDecide whether to ship a product change on evidence, not opinion. The play turns a hypothesis into a\nwritten experiment plan (`experiment-plan.yaml`), sizes the test so it can detect the smallest effect\nworth shipping, runs it with stable random assignment, and applies the plan's decision rule to the\nresults. It has worked when the decision — ship, iterate or drop — is written down with its numbers\nand nobody reopens it a week later.\n\n## When to use / when not\n\n**Use it when** the change targets one user-level metric, its effect is uncertain, and the page or flow\ngets enough traffic to reach the sample size in four weeks or less: the planning step tells you before\nanything is built.\n\n**Do not use it when** traffic is too low for the smallest effect that matters (run user interviews or\na staged rollout with a holdout instead), when the change must ship regardless, or when treated users\naffect control users, as in marketplaces and social features (use a cluster or switchback design).\n\n## Inputs\n\n- **Data:** four weeks of the primary metric per user (rate, or mean and standard deviation), daily\n  eligible users, and once the test runs, per-arm users and conversions (or sums and sums of squares).\n- **People:** a product operator who owns the plan, an engineer for the flag and logging (two days), a\n  data analyst for sizing and the read-out (half a day each), the product manager to decide.\n- **Decisions already made:** the audience, the change itself, and the largest share of traffic you\n  can expose.\n\n## Steps\n\n### 1. Write the hypothesis and the plan (2 h)\n\nWrite the hypothesis as \"because we saw X, changing Y will move metric Z by at least N\". Fill in\n`experiment-plan.yaml`: the primary metric and its direction, two or three guardrails with their\ntolerances, the minimum detectable effect, the split, the minimum and maximum duration and the\ndecision rule (frequentist, Bayesian or sequential). Validate it (`experimentPlanSchema` of\n`@opsbook/experiments`) and get the product manager to agree to it before any code is written.\n\n### 2. Size the test (1 h)\n\nCompute the users per arm with `sampleSize` from the baseline and the minimum detectable effect, and\nthe duration with `experimentDuration` from daily eligible users. A 20 % baseline and a 10 % relative\nlift need 6,348 users per arm at 80 % power and alpha 0.05; with 800 eligible users a day that is 16\ndays. Round up to whole weeks. If the duration exceeds the plan's `maxDays`, raise the effect you\nare willing to miss, widen the audience, or choose a metric closer to the change — do not shorten the\ntest.\n\n### 3. Build assignment and logging (2–3 days)\n\nAssign users with a deterministic hash of the experiment key and the user id (`assignVariation`), so a\nuser always sees the same arm on every device and session. Log an exposure event when the user\nactually reaches the changed page, and count only exposed users. Run an A/A check for a day on\ninternal traffic: both arms must look the same and the split must match the plan.\n\n### 4. Launch and check the split (1 day)\n\nLaunch to the planned share of traffic. After the first day, run `srmCheck` on the users per arm\nagainst the planned weights. A p-value below the plan's `srmThreshold` (0.001) means assignment or\nlogging is broken: stop, fix and restart — never analyse a test with a sample-ratio mismatch.\n\n### 5. Let it run (2–4 weeks)\n\nWatch only the health checks daily: the split, errors, and guardrails that could hurt users badly.\nDo not read the primary metric's p-value before `minDays` unless the plan's engine is sequential:\nrepeated looks at a fixed-horizon test inflate false positives far beyond alpha.\n\n### 6. Read the results (2 h)\n\nAt `minDays` (or when the sample size is reached), run the plan's test on per-arm statistics:\n`frequentistTest` (lift, confidence interval, p-value), `bayesianTest` (chance to win and the risk of\nshipping) or `sequentialTest` (an always-valid interval). Use CUPED covariates when you have the\npre-period metric: they narrow the interval for free. Test the guardrails the same way, and adjust\np-values with `adjustPValues` when you read several metrics or arms.\n\n### 7. Decide and write it down (1 h)\n\nApply `decide` with the plan: it stops on a sample-ratio mismatch or a guardrail clearly worse than\nits tolerance, ships a clear win, stops a clear loss, and keeps an inconclusive test running until\n`maxDays`. Write a one-page summary: the hypothesis, the numbers (lift with its interval, not just\n\"significant\"), the decision and what you learnt. Ship, iterate with a new hypothesis, or drop.\n\n## Metrics & targets\n\n| Metric                           | Role      | Target                                                 |\n| -------------------------------- | --------- | ------------------------------------------------------ |\n| Signup completion rate           | primary   | At least the planned minimum detectable effect (+10 %) |\n| Eligible users per day           | input     | Enough to reach the sample size before `maxDays`       |\n| Share of eligible users enrolled | input     | The planned share, every day                           |\n| Sample ratio between arms        | input     | SRM p-value above 0.001                                |\n| Days to planned sample size      | input     | At most the plan's `maxDays`, in whole weeks           |\n| Seven-day activation rate        | guardrail | No relative drop beyond 2 %                            |\n| Support tickets per signup       | guardrail | No increase                                            |\n\n## Risks & guardrails\n\n- **Peeking.** Noticed when someone asks \"is it significant yet?\" in week one. The plan's `minDays`\n  and `decide` catch it; if the team must look daily, switch the plan to the sequential engine before\n  launch and accept the larger sample it needs.\n- **Sample-ratio mismatch.** Noticed by the daily `srmCheck`. Stop the test, find the cause (redirects,\n  bots, caching, a late exposure event), fix it and restart with fresh users.\n- **Multiple comparisons.** Noticed when the read-out lists many metrics or segments. Name one primary\n  metric in the plan, adjust the others with Holm or Benjamini–Hochberg, and treat segment findings as\n  new hypotheses, not results.\n- **Novelty effect.** Noticed when the lift shrinks week over week. Run at least two full weeks and\n  compare the first week with the second before deciding.\n\n## Variations\n\n- **Little traffic:** test a bigger change, pick a metric closer to the change (click-through rather\n  than revenue), or use CUPED with the pre-period value to cut the sample size.\n- **Many arms:** size with `variations` set to the number of arms and adjust p-values for the\n  comparisons with control.\n- **Continuous monitoring:** use the sequential engine (`sampleSize` with `sequential`) so that the\n  results can be read every day without inflating false positives.\n- **B2B:** randomise by account, not by user, so colleagues see the same product.\n\n## Follow-up\n\nArchive the plan, the numbers and the decision where the team can find them. After shipping, watch\nthe primary metric and guardrails for two more weeks against the pre-test baseline; keep a 5 %\nholdout for a month when the change is large. Feed what you learnt into the next hypothesis.\n"
+  },
+  {
+    "slug": "ab-test-hypothesis-to-decision",
+    "language": "zh-cn",
+    "path": "zh-cn/data/ab-test-hypothesis-to-decision.md",
+    "title": "从假设到决策：跑一次 A/B 测试",
+    "summary": "用一份事先写定的实验方案、样本量算准的随机实验和全队认可的读数，为一项产品改动做出上线、迭代或放弃的决策。",
+    "category": "data",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P3D",
+      "run": "P4W",
+      "people": "3-5"
+    },
+    "roles": [
+      "运营负责人",
+      "产品经理",
+      "数据分析师",
+      "研发工程师"
+    ],
+    "whenToUse": [
+      "改动对某个用户级指标（转化率、激活率、人均收入）的影响确实没有把握，而且值得弄清楚。",
+      "符合条件的流量足够在四周内达到计划样本量（第 2 步会算清楚）。",
+      "能把用户随机分到各组，并记录每个用户看到的是哪一组（功能开关平台或自研哈希分流）。"
+    ],
+    "whenNotToUse": [
+      "流量太小，测不出值得在意的最小效果；改做用户访谈，或带保留组的前后对比。",
+      "无论结果如何都必须上线的改动（合规、安全、流程故障修复）：直接上线并监控。",
+      "用户之间会相互影响的场景（交易市场、社交功能、共享库存）：改用按集群或时间片轮换的实验设计。"
+    ],
+    "inputs": [
+      "假设与改动方案，已设计好、能挂在功能开关后面上线。",
+      "核心指标近四周的基线（比率，或均值与标准差）。",
+      "被测页面或流程每天符合条件的用户数。",
+      "实验开始后，从分析工具或数仓按组导出的计数。"
+    ],
+    "packages": [
+      "@opsbook/experiments"
+    ],
+    "metrics": {
+      "primary": "实验方案中指定的核心指标（本例为注册完成率）",
+      "inputs": [
+        "每日符合条件的用户数",
+        "符合条件用户的入组比例",
+        "各组样本比例",
+        "达到计划样本量所需天数"
+      ],
+      "guardrails": [
+        "7 日激活率",
+        "每个注册用户的客服工单数"
+      ]
+    },
+    "risks": [
+      "固定样本量的实验中途偷看，一显著就停，假阳性大增。",
+      "分流或埋点出错导致样本比例失衡（SRM），所有结果都不可信。",
+      "同时看很多指标或细分人群，只汇报碰巧变动的那个。",
+      "新奇效应：上线后提升逐渐消退。"
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "experiment-plan.yaml",
+      "path": "zh-cn/data/experiment-plan.yaml",
+      "text": "# 「从假设到决策：跑一次 A/B 测试」的实验方案。\n# 上线前写好、与团队对齐；第一次看数之后不再修改。\n# 由 @opsbook/experiments 的 experimentPlanSchema 校验，decide 按其中的决策规则给出结论。\nkind: experiment-plan\nname: 精简注册表单\nhypothesis: >-\n  新访客在手机号一栏大量放弃注册；去掉这一栏后，完成注册的访客比例将相对提升至少 10%。\nprimaryMetric:\n  name: signup_completed\n  direction: increase\nguardrails:\n  # 7 日激活率相对下降不得超过 2%：注册快了却不激活，不算赢。\n  - name: activated_within_7_days\n    direction: increase\n    tolerance: 0.02\n  # 每个新用户的客服工单数不得上升。\n  - name: support_tickets_per_signup\n    direction: decrease\n    tolerance: 0\n# 以 80% 的统计功效、0.05 的显著性水平，要能检测出的最小相对提升。\nminimumDetectableEffect: 0.1\n# 对照组与实验组各占一半流量。\nsplit: [1, 1]\n# 至少跑满两周（覆盖工作日与周末），最多四周。\nduration:\n  minDays: 14\n  maxDays: 28\ndecisionRule:\n  engine: frequentist\n  alpha: 0.05\n  # 样本比例失衡（SRM）告警：卡方检验 p 值低于此值即停止实验（GrowthBook 默认值）。\n  srmThreshold: 0.001\n"
+    },
+    "markdown": "---\ntitle: 从假设到决策：跑一次 A/B 测试\nsummary: 用一份事先写定的实验方案、样本量算准的随机实验和全队认可的读数，为一项产品改动做出上线、迭代或放弃的决策。\ncategory: data\nlifecycleStages: [growth, maturity]\neffort: { prep: P3D, run: P4W, people: \"3-5\" }\nroles: [运营负责人, 产品经理, 数据分析师, 研发工程师]\nwhenToUse:\n  - 改动对某个用户级指标（转化率、激活率、人均收入）的影响确实没有把握，而且值得弄清楚。\n  - 符合条件的流量足够在四周内达到计划样本量（第 2 步会算清楚）。\n  - 能把用户随机分到各组，并记录每个用户看到的是哪一组（功能开关平台或自研哈希分流）。\nwhenNotToUse:\n  - 流量太小，测不出值得在意的最小效果；改做用户访谈，或带保留组的前后对比。\n  - 无论结果如何都必须上线的改动（合规、安全、流程故障修复）：直接上线并监控。\n  - 用户之间会相互影响的场景（交易市场、社交功能、共享库存）：改用按集群或时间片轮换的实验设计。\ninputs:\n  - 假设与改动方案，已设计好、能挂在功能开关后面上线。\n  - 核心指标近四周的基线（比率，或均值与标准差）。\n  - 被测页面或流程每天符合条件的用户数。\n  - 实验开始后，从分析工具或数仓按组导出的计数。\npackages: [\"@opsbook/experiments\"]\nconfig: experiment-plan.yaml\nmetrics:\n  primary: 实验方案中指定的核心指标（本例为注册完成率）\n  inputs:\n    - 每日符合条件的用户数\n    - 符合条件用户的入组比例\n    - 各组样本比例\n    - 达到计划样本量所需天数\n  guardrails:\n    - 7 日激活率\n    - 每个注册用户的客服工单数\nrisks:\n  - 固定样本量的实验中途偷看，一显著就停，假阳性大增。\n  - 分流或埋点出错导致样本比例失衡（SRM），所有结果都不可信。\n  - 同时看很多指标或细分人群，只汇报碰巧变动的那个。\n  - 新奇效应：上线后提升逐渐消退。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n让“要不要上线”靠证据而不是拍脑袋。这个玩法把一个假设写成实验方案（`experiment-plan.yaml`），按“值得上线的最小效果”算好样本量，用稳定的随机分流跑实验，最后按方案里事先约定的决策规则读结果。做到以下这点就算成功：上线、迭代或放弃的结论连同数字一起落在文档里，一周后没人再翻案。\n\n## 适用与不适用\n\n**适用：** 改动针对一个用户级指标、效果拿不准，且被测页面或流程的流量能在四周内达到样本量——这一点在第 2 步、动手开发之前就能算出来。\n\n**不适用：** 流量太小、测不出值得在意的效果（改做用户访谈或带保留组的灰度发布）；改动无论如何都要上线；实验组用户会影响对照组用户，比如交易市场和社交功能（改用按集群或时间片轮换的设计）。\n\n## 所需输入\n\n- **数据：** 核心指标近四周的用户级数据（比率，或均值与标准差）、每日符合条件的用户数；实验开始后，各组的用户数与转化数（或指标之和与平方和）。\n- **人员：** 方案负责人（运营）；研发工程师负责功能开关与埋点（约两天）；数据分析师负责样本量测算与读数（各半天）；产品经理拍板。\n- **已定事项：** 目标人群、改动本身、最多能拿出多少流量做实验。\n\n## 步骤\n\n### 1. 写下假设与实验方案（2 小时）\n\n按“因为观察到 X，把 Y 改成这样，会让指标 Z 至少变动 N”的格式写假设。填好 `experiment-plan.yaml`：核心指标及期望方向、两三个护栏指标及容忍度、最小可检测效应（MDE）、分流比例、最短与最长实验天数，以及决策引擎（频率学派、贝叶斯或序贯检验）。用 `@opsbook/experiments` 的 `experimentPlanSchema` 校验通过，并在写代码之前请产品经理确认。\n\n### 2. 算样本量（1 小时）\n\n用 `sampleSize` 根据基线和 MDE 算出每组所需用户数，再用 `experimentDuration` 根据每日流量算出天数。基线 20%、相对提升 10%、统计功效 80%、显著性水平 0.05 时，每组需要 6,348 人；每天 800 个符合条件的用户，就要 16 天，再向上取整到整周。如果天数超过方案的 `maxDays`，可以放大愿意错过的效果、扩大目标人群，或换一个离改动更近的指标——但不要缩短实验。\n\n### 3. 搭好分流与埋点（2–3 天）\n\n用实验 key 加用户 ID 做确定性哈希分流（`assignVariation`），保证同一用户在任何设备、任何会话看到的都是同一组。用户真正到达改动页面时上报曝光事件，只统计已曝光用户。先用内部流量跑一天 A/A 检查：两组表现应一致，分流比例应与方案相符。\n\n### 4. 上线并检查分流（1 天）\n\n按计划比例放量。第一天结束后，用 `srmCheck` 对比各组用户数与计划权重。p 值低于方案中的 `srmThreshold`（0.001）说明分流或埋点有问题：立即停止、修复后重新开始——样本比例失衡的实验绝不能拿来分析。\n\n### 5. 耐心跑完（2–4 周）\n\n每天只看健康指标：分流比例、报错，以及可能严重伤害用户的护栏指标。除非方案的引擎是序贯检验，否则在 `minDays` 之前不要看核心指标的 p 值：对固定样本量的实验反复偷看，假阳性率会远高于 α。\n\n### 6. 读结果（2 小时）\n\n到了 `minDays`（或样本量达标）后，用方案指定的检验方法处理各组统计量：`frequentistTest`（提升幅度、置信区间、p 值）、`bayesianTest`（胜出概率与上线风险）或 `sequentialTest`（随时有效的置信区间）。如果有实验前同一指标的数据，加上 CUPED 协变量，区间能白白变窄。护栏指标用同样的方法检验；同时看多个指标或多个实验组时，用 `adjustPValues` 校正 p 值。\n\n### 7. 拍板并留档（1 小时）\n\n用 `decide` 套用方案：出现样本比例失衡或护栏指标明显变差（超出容忍度）就停止；明确胜出就上线；明确变差就停止；结果不确定则继续跑到 `maxDays`。写一页纸总结：假设、数字（提升幅度连同区间，而不只是“显著”）、结论和收获。然后上线、带着新假设迭代，或放弃。\n\n## 指标与目标值\n\n| 指标                     | 角色     | 目标值                               |\n| ------------------------ | -------- | ------------------------------------ |\n| 注册完成率               | 核心指标 | 至少达到计划的最小可检测效应（+10%） |\n| 每日符合条件的用户数     | 输入指标 | 足以在 `maxDays` 之前达到样本量      |\n| 符合条件用户的入组比例   | 输入指标 | 每天都等于计划比例                   |\n| 各组样本比例             | 输入指标 | SRM 检验 p 值高于 0.001              |\n| 达到计划样本量所需天数   | 输入指标 | 不超过方案的 `maxDays`，且为整周     |\n| 7 日激活率               | 护栏指标 | 相对下降不超过 2%                    |\n| 每个注册用户的客服工单数 | 护栏指标 | 不上升                               |\n\n## 风险与护栏\n\n- **偷看结果。** 第一周就有人问“显著了吗？”时就要警惕。方案里的 `minDays` 和 `decide` 会拦住；如果团队确实要每天看，上线前就把引擎改成序贯检验，并接受它需要更大的样本量。\n- **样本比例失衡（SRM）。** 每天的 `srmCheck` 会发现。停掉实验，查明原因（跳转、机器人流量、缓存、曝光事件上报过晚），修复后用新用户重新开始。\n- **多重比较。** 读数报告里罗列了一长串指标或细分人群时就要当心。方案里只定一个核心指标，其余指标用 Holm 或 Benjamini–Hochberg 校正；细分人群里的发现只当作新假设，不当作结论。\n- **新奇效应。** 提升幅度一周比一周小时就要注意。至少跑满两个完整周，决策前对比第一周和第二周的结果。\n\n## 变体\n\n- **流量小：** 测更大的改动，选离改动更近的指标（比如点击率而不是收入），或用实验前数据做 CUPED 来降低所需样本量。\n- **多个实验组：** 测算样本量时把 `variations` 设为组数，并对各组与对照组的比较做 p 值校正。\n- **需要持续监控：** 用序贯检验（`sampleSize` 加 `sequential` 选项），每天看结果也不会抬高假阳性。\n- **B2B 产品：** 按企业账号而不是按个人分流，让同事看到同一版本。\n\n## 后续跟进\n\n把方案、数字和结论归档到团队找得到的地方。上线后再盯两周核心指标与护栏指标，与实验前的基线对比；改动较大时保留 5% 的保留组观察一个月。把这次的收获变成下一个假设。\n"
+  },
+  {
+    "slug": "weekly-growth-accounting-review",
+    "language": "en",
+    "path": "data/weekly-growth-accounting-review.md",
+    "title": "Weekly growth accounting review",
+    "summary": "Replaces \"active users went up\" with a weekly 30-minute review of where the change came from — new, retained, resurrected and churned users and the quick ratio — and one owner and action for the weakest term.",
+    "category": "data",
+    "lifecycleStages": [
+      "growth",
+      "maturity",
+      "decline"
+    ],
+    "effort": {
+      "prep": "P2D",
+      "run": "P12W",
+      "people": "3-6"
+    },
+    "roles": [
+      "product operator",
+      "data analyst",
+      "growth lead",
+      "lifecycle marketer"
+    ],
+    "whenToUse": [
+      "Weekly active users are reported as one number and nobody can say whether growth comes from new users or from keeping old ones.",
+      "Sign-ups are growing but active users are not, or the other way round.",
+      "The product has at least three months of events and a few hundred weekly active users."
+    ],
+    "whenNotToUse": [
+      "Fewer than about 200 weekly active users; weekly terms swing by chance, review monthly instead.",
+      "Activity is seasonal by design (tax season, school year) and a year of history is not yet available; compare with the same week last year first.",
+      "No agreed definition of an active user; agree one (a value action, not an app open) before starting."
+    ],
+    "inputs": [
+      "Raw events with a value action (user id, event name, timestamp), updated daily.",
+      "The growth-accounting config (`growth-accounting.yaml`) with the active-user event, week start and time zone.",
+      "The last twelve weeks of results, for the trend.",
+      "The release log and campaign calendar."
+    ],
+    "packages": [
+      "@opsbook/metrics"
+    ],
+    "metrics": {
+      "primary": "Weekly quick ratio, (new + resurrected) ÷ churned",
+      "inputs": [
+        "New active users per week",
+        "Retained active users per week (active this week and last)",
+        "Resurrected active users per week",
+        "Churned active users per week"
+      ],
+      "guardrails": [
+        "Weekly active users",
+        "Week-4 retention of new sign-ups"
+      ]
+    },
+    "risks": [
+      "A change in the definition of \"active\" that moves every term at once.",
+      "Reading one week's swing as a trend.",
+      "Celebrating new users while churn quietly rises."
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "growth-accounting.yaml",
+      "path": "data/growth-accounting.yaml",
+      "text": "# Growth accounting for \"Weekly growth accounting review\".\n# Run by growthAccounting of @opsbook/metrics; validated by its growthAccountingOptionsSchema.\nkind: growth-accounting\n# A user is active in a week when they did a core action (not merely opened the app).\nevent:\n  - event: core_action\n# ISO weeks, Monday to Sunday, in the time zone the team reports in.\nunit: week\ntimeZone: UTC\nweekStartsOn: 1\n"
+    },
+    "markdown": "---\ntitle: Weekly growth accounting review\nsummary: Replaces \"active users went up\" with a weekly 30-minute review of where the change came from — new, retained, resurrected and churned users and the quick ratio — and one owner and action for the weakest term.\ncategory: data\nlifecycleStages: [growth, maturity, decline]\neffort: { prep: P2D, run: P12W, people: \"3-6\" }\nroles: [product operator, data analyst, growth lead, lifecycle marketer]\nwhenToUse:\n  - Weekly active users are reported as one number and nobody can say whether growth comes from new users or from keeping old ones.\n  - Sign-ups are growing but active users are not, or the other way round.\n  - The product has at least three months of events and a few hundred weekly active users.\nwhenNotToUse:\n  - Fewer than about 200 weekly active users; weekly terms swing by chance, review monthly instead.\n  - Activity is seasonal by design (tax season, school year) and a year of history is not yet available; compare with the same week last year first.\n  - No agreed definition of an active user; agree one (a value action, not an app open) before starting.\ninputs:\n  - Raw events with a value action (user id, event name, timestamp), updated daily.\n  - The growth-accounting config (`growth-accounting.yaml`) with the active-user event, week start and time zone.\n  - The last twelve weeks of results, for the trend.\n  - The release log and campaign calendar.\npackages: [\"@opsbook/metrics\"]\nconfig: growth-accounting.yaml\nmetrics:\n  primary: Weekly quick ratio, (new + resurrected) ÷ churned\n  inputs:\n    - New active users per week\n    - Retained active users per week (active this week and last)\n    - Resurrected active users per week\n    - Churned active users per week\n  guardrails:\n    - Weekly active users\n    - Week-4 retention of new sign-ups\nrisks:\n  - A change in the definition of \"active\" that moves every term at once.\n  - Reading one week's swing as a trend.\n  - Celebrating new users while churn quietly rises.\nlastReviewed: 2026-11-25\n---\n\n## Goal\n\nMake the weekly metrics meeting answer _why_ active users changed. Each week's active users are\nsplit into new, retained and resurrected, last week's actives who did not come back are churned, and\nthe identity **active now − active last week = new + resurrected − churned** holds exactly. The quick\nratio, (new + resurrected) ÷ churned, summarises the balance. The play has worked when every week\nends with one owner and one action on the weakest term, and the quick ratio's four-week average moves\ntowards the target.\n\n## When to use / when not\n\n**Use it when** active users are reported as one number, when sign-ups and active users move\ndifferently, or when a team needs a shared weekly view of growth.\n\n**Do not use it when** weekly numbers are too small to be stable (review monthly), when activity is\nseasonal and there is no year-ago comparison, or when the team has not agreed what \"active\" means.\n\n## Inputs\n\n- **Data:** daily-updated events with the value action that defines an active user.\n- **Config:** `growth-accounting.yaml` — the event that makes a user active, weeks starting on Monday,\n  the reporting time zone. It is validated by `growthAccountingOptionsSchema` of `@opsbook/metrics`\n  and passed to `growthAccounting` as is.\n- **People:** a data analyst who prepares the table (30 minutes a week once automated), the product\n  operator who runs the meeting, the growth lead (new users) and the lifecycle marketer (resurrected\n  and churned users).\n\n## Steps\n\n### 1. Fix the definition of active (2 h)\n\nPick the value action that makes a user active — a core action, not an app open or a login — and\nwrite it into `event` of the config. Set `unit: week`, the week start and the time zone the company\nreports in. Changing the definition later restates every week; record the date if you do.\n\n### 2. Automate the table (1 day)\n\nRun `growthAccounting(events, config)` every Monday on the last complete week, and keep twelve weeks:\nactive, new, retained, resurrected, churned and quick ratio per week. Check the identity on each row\nbefore sending it; a mismatch means missing or duplicated data.\n\n### 3. Chart it (2 h)\n\nDraw new, retained and resurrected as stacked bars above the axis and churned below it, with the quick\nratio as a line on a second axis. Add the four-week average quick ratio as the headline number.\n\n### 4. Hold the weekly review (30 min)\n\nFive minutes on the chart: which term moved most against its four-week average? Fifteen minutes on\nthat term with its owner: new users belong to acquisition, resurrected and churned users to lifecycle\nmarketing, retained users to the product. Ten minutes to agree one action, one owner and the week\nits effect should show.\n\n### 5. Review the quarter (1 h)\n\nEvery quarter, plot the quick ratio's four-week average over the quarter and compare it with the\ntarget. Check whether the actions of the last twelve weeks moved the terms they aimed at.\n\n## Metrics & targets\n\n| Metric                            | Role      | Target                                    |\n| --------------------------------- | --------- | ----------------------------------------- |\n| Quick ratio, four-week average    | primary   | Above 1.5 in growth, above 1 in maturity  |\n| New active users per week         | input     | Within the acquisition plan               |\n| Retained active users per week    | input     | Rising as a share of last week's actives  |\n| Resurrected active users per week | input     | Stable or rising                          |\n| Churned active users per week     | input     | Falling as a share of last week's actives |\n| Weekly active users               | guardrail | Not falling for four weeks in a row       |\n| Week-4 retention of new sign-ups  | guardrail | Not lower than the quarter before         |\n\n## Risks & guardrails\n\n- **A moving definition.** If the active event changes, every term moves; restate the history with\n  the new definition before comparing.\n- **Noise read as trend.** Act on a term only when it moved against its four-week average for two\n  weeks in a row, or by more than twice its usual weekly spread.\n- **Churn hidden by new users.** A quick ratio near 1 with rising new users means the product is\n  filling a leaking bucket; it is a retention problem, not a success of acquisition.\n\n## Variations\n\n- **Revenue:** run `revenueAccounting` on monthly billing: new, expansion and resurrected MRR against\n  contraction and churned MRR; a SaaS quick ratio above 4 is often cited as healthy.\n- **Monthly cadence:** for products used monthly (billing, reporting), set `unit: month` and review\n  monthly.\n- **Segments:** run the config per acquisition channel or plan to find where churn concentrates.\n\n## Follow-up\n\nKeep the twelve-week table and the decisions of each review in one place. When churn is the weakest\nterm for a month, start `retention/save-at-risk-users`; when new users are, review channels with\n`acquisition/channel-evaluation-budget-reallocation`.\n"
+  },
+  {
+    "slug": "weekly-growth-accounting-review",
+    "language": "zh-cn",
+    "path": "zh-cn/data/weekly-growth-accounting-review.md",
+    "title": "每周增长核算复盘",
+    "summary": "不再只说“活跃用户涨了”，而是每周花 30 分钟拆清楚变化从哪来——新增、留存、回流、流失和快速比率——并为最弱的一项指定负责人和行动。",
+    "category": "data",
+    "lifecycleStages": [
+      "growth",
+      "maturity",
+      "decline"
+    ],
+    "effort": {
+      "prep": "P2D",
+      "run": "P12W",
+      "people": "3-6"
+    },
+    "roles": [
+      "运营负责人",
+      "数据分析师",
+      "增长负责人",
+      "用户运营"
+    ],
+    "whenToUse": [
+      "周活跃用户只报一个总数，没人说得清增长是靠拉新还是靠留住老用户。",
+      "注册量在涨而活跃用户没涨，或者反过来。",
+      "产品至少有三个月埋点，周活跃用户有几百人以上。"
+    ],
+    "whenNotToUse": [
+      "周活跃用户不到 200 人左右：每周各项数字随机波动太大，改成按月复盘。",
+      "业务本身有季节性（报税季、开学季）又还没有一年的历史：先和去年同期比。",
+      "团队还没商定什么算“活跃”：先定下来（用有价值的行为，而不是打开 App）。"
+    ],
+    "inputs": [
+      "每日更新的原始埋点，包含定义活跃用户的价值行为（用户 ID、事件名、时间戳）。",
+      "增长核算配置（`growth-accounting.yaml`），写明活跃事件、每周起始日和时区。",
+      "最近 12 周的核算结果，用来看趋势。",
+      "发版记录和活动排期。"
+    ],
+    "packages": [
+      "@opsbook/metrics"
+    ],
+    "metrics": {
+      "primary": "每周快速比率 =（新增 + 回流）÷ 流失",
+      "inputs": [
+        "每周新增活跃用户",
+        "每周留存活跃用户（本周和上周都活跃）",
+        "每周回流活跃用户",
+        "每周流失活跃用户"
+      ],
+      "guardrails": [
+        "周活跃用户",
+        "新用户第 4 周留存"
+      ]
+    },
+    "risks": [
+      "“活跃”的口径一变，所有数字同时跟着变。",
+      "把某一周的波动当成趋势。",
+      "为新增欢呼，却没注意流失在悄悄上升。"
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "growth-accounting.yaml",
+      "path": "zh-cn/data/growth-accounting.yaml",
+      "text": "# 「每周增长核算复盘」的增长核算配置。\n# 由 @opsbook/metrics 的 growthAccounting 运行，并由 growthAccountingOptionsSchema 校验。\nkind: growth-accounting\n# 一周内做过核心操作才算活跃（只打开 App 不算）。\nevent:\n  - event: core_action\n# 自然周（周一到周日），按团队汇报所用的时区计算。\nunit: week\ntimeZone: Asia/Shanghai\nweekStartsOn: 1\n"
+    },
+    "markdown": "---\ntitle: 每周增长核算复盘\nsummary: 不再只说“活跃用户涨了”，而是每周花 30 分钟拆清楚变化从哪来——新增、留存、回流、流失和快速比率——并为最弱的一项指定负责人和行动。\ncategory: data\nlifecycleStages: [growth, maturity, decline]\neffort: { prep: P2D, run: P12W, people: \"3-6\" }\nroles: [运营负责人, 数据分析师, 增长负责人, 用户运营]\nwhenToUse:\n  - 周活跃用户只报一个总数，没人说得清增长是靠拉新还是靠留住老用户。\n  - 注册量在涨而活跃用户没涨，或者反过来。\n  - 产品至少有三个月埋点，周活跃用户有几百人以上。\nwhenNotToUse:\n  - 周活跃用户不到 200 人左右：每周各项数字随机波动太大，改成按月复盘。\n  - 业务本身有季节性（报税季、开学季）又还没有一年的历史：先和去年同期比。\n  - 团队还没商定什么算“活跃”：先定下来（用有价值的行为，而不是打开 App）。\ninputs:\n  - 每日更新的原始埋点，包含定义活跃用户的价值行为（用户 ID、事件名、时间戳）。\n  - 增长核算配置（`growth-accounting.yaml`），写明活跃事件、每周起始日和时区。\n  - 最近 12 周的核算结果，用来看趋势。\n  - 发版记录和活动排期。\npackages: [\"@opsbook/metrics\"]\nconfig: growth-accounting.yaml\nmetrics:\n  primary: 每周快速比率 =（新增 + 回流）÷ 流失\n  inputs:\n    - 每周新增活跃用户\n    - 每周留存活跃用户（本周和上周都活跃）\n    - 每周回流活跃用户\n    - 每周流失活跃用户\n  guardrails:\n    - 周活跃用户\n    - 新用户第 4 周留存\nrisks:\n  - “活跃”的口径一变，所有数字同时跟着变。\n  - 把某一周的波动当成趋势。\n  - 为新增欢呼，却没注意流失在悄悄上升。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n让每周的数据例会回答活跃用户**为什么**变了。每周的活跃用户拆成新增、留存和回流，上周活跃、本周没回来的记为流失，\n恒等式 **本周活跃 − 上周活跃 = 新增 + 回流 − 流失** 严格成立。快速比率 =（新增 + 回流）÷ 流失，概括了得失的平衡。\n判断做成了的标准：每次例会都为最弱的一项定下一位负责人和一项行动，快速比率的四周均值朝目标移动。\n\n## 适用与不适用\n\n**适合**：活跃用户只报一个总数；注册和活跃走势不一致；团队需要一个共同的每周增长视图。\n\n**不适合**：每周数字太小、不稳定（改为按月）；业务有季节性却没有去年同期可比；团队还没商定“活跃”的口径。\n\n## 所需输入\n\n- **数据**：每日更新的埋点，包含定义活跃用户的价值行为。\n- **配置**：`growth-accounting.yaml`——让用户算作活跃的事件、每周从周一开始、汇报所用的时区。\n  它由 `@opsbook/metrics` 的 `growthAccountingOptionsSchema` 校验，可原样传给 `growthAccounting`。\n- **人员**：一位准备报表的数据分析师（自动化后每周约 30 分钟）、主持例会的运营负责人、增长负责人（对新增负责）和用户运营（对回流和流失负责）。\n\n## 步骤\n\n### 1. 定下“活跃”的口径（2 小时）\n\n选一个让用户算作活跃的价值行为——核心操作，而不是打开 App 或登录——写进配置的 `event`。\n设 `unit: week`，以及公司汇报用的每周起始日和时区（国内团队一般用周一和 `Asia/Shanghai`）。以后若改口径，所有历史周都要重算，并记下改动日期。\n\n### 2. 报表自动化（1 天）\n\n每周一对上一个完整周运行 `growthAccounting(events, config)`，保留 12 周：每周的活跃、新增、留存、回流、流失和快速比率。\n发出前逐行核对恒等式；对不上说明数据有缺失或重复。\n\n### 3. 画图（2 小时）\n\n新增、留存、回流画成横轴上方的堆叠柱，流失画在横轴下方，快速比率用副坐标轴的折线表示。把四周平均快速比率作为标题数字。\n\n### 4. 每周复盘（30 分钟）\n\n前 5 分钟看图：哪一项相对四周均值变化最大？接下来 15 分钟和这一项的负责人一起看：新增归获客，回流和流失归用户运营，留存归产品。\n最后 10 分钟商定一项行动、一位负责人，以及预计哪一周能看到效果。\n\n### 5. 季度回顾（1 小时）\n\n每季度把快速比率四周均值的走势画出来，和目标对比；检查过去 12 周的行动是否推动了它们瞄准的那一项。\n\n## 指标与目标值\n\n| 指标                 | 角色   | 目标值                       |\n| -------------------- | ------ | ---------------------------- |\n| 快速比率（四周均值） | 主指标 | 成长期高于 1.5，成熟期高于 1 |\n| 每周新增活跃用户     | 输入   | 达到获客计划                 |\n| 每周留存活跃用户     | 输入   | 占上周活跃的比例上升         |\n| 每周回流活跃用户     | 输入   | 持平或上升                   |\n| 每周流失活跃用户     | 输入   | 占上周活跃的比例下降         |\n| 周活跃用户           | 护栏   | 不连续四周下降               |\n| 新用户第 4 周留存    | 护栏   | 不低于上一季度               |\n\n## 风险与护栏\n\n- **口径漂移。** 活跃事件一变，每一项都会变；先用新口径重算历史，再做比较。\n- **把噪声当趋势。** 只有某一项连续两周偏离四周均值，或偏离幅度超过平时周波动的两倍，才采取行动。\n- **新增掩盖了流失。** 新增在涨、快速比率却在 1 附近，说明是在往漏水的桶里加水：这是留存问题，不是获客的成绩。\n\n## 变体\n\n- **收入口径**：对按月计费的收入运行 `revenueAccounting`：新增、扩张、回流 MRR 对比收缩和流失 MRR；SaaS 行业常把收入快速比率 4 以上视为健康。\n- **按月复盘**：对按月使用的产品（账单、报表类），设 `unit: month`，每月复盘一次。\n- **分群**：按获客渠道或套餐分别跑一遍配置，找出流失集中在哪里。\n\n## 后续跟进\n\n把 12 周报表和每次复盘的决定放在同一个地方。流失连续一个月是最弱项时，启动 `retention/save-at-risk-users`；\n新增是最弱项时，用 `acquisition/channel-evaluation-budget-reallocation` 复盘渠道。\n"
+  },
+  {
+    "slug": "cross-team-feature-launch",
+    "language": "en",
+    "path": "collaboration/cross-team-feature-launch.md",
+    "title": "Launch a feature across teams",
+    "summary": "Sizes a launch into a tier, names one owner per task in a RACI, runs a dated checklist and comms plan from four weeks before launch to two weeks after, and ends with a go/no-go decision, rollback criteria and an adoption read-out.",
+    "category": "collaboration",
+    "lifecycleStages": [
+      "introduction",
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P2W",
+      "run": "P6W",
+      "people": "5+"
+    },
+    "roles": [
+      "product operator (launch owner)",
+      "product manager",
+      "engineering lead",
+      "designer",
+      "product marketer",
+      "customer support lead",
+      "sales or account management",
+      "legal",
+      "data analyst"
+    ],
+    "whenToUse": [
+      "A feature touches customers of more than one team (product, marketing, support, sales) and will be announced, not just shipped.",
+      "A fixed external date exists (event, season, partner commitment) that several teams must hit together.",
+      "Past launches slipped, shipped without support ready, or were announced before the feature worked for everyone."
+    ],
+    "whenNotToUse": [
+      "Small improvements behind the scenes; ship them continuously with a changelog line, no launch process.",
+      "Experiments whose outcome is uncertain; test first (see the A/B test play), launch only the winner.",
+      "Emergency fixes; follow the incident process in `risk/crisis-response`."
+    ],
+    "inputs": [
+      "The feature's scope, target users and the problem it solves, in one paragraph.",
+      "A realistic engineering estimate and the feature flag or staged rollout plan.",
+      "Names of the people in each team who can commit time, with their managers' agreement.",
+      "The adoption metric and its target, agreed with the product manager."
+    ],
+    "packages": [
+      "@opsbook/metrics"
+    ],
+    "metrics": {
+      "primary": "Adoption rate 30 days after launch (target users who used the feature at least twice ÷ target users active in the period)",
+      "inputs": [
+        "Checklist items done by their due date",
+        "Share of target users reached by launch comms",
+        "Feature discovery rate (saw the entry point ÷ active target users)",
+        "First-use to repeat-use conversion",
+        "Sales and support staff trained before launch"
+      ],
+      "guardrails": [
+        "Support tickets per 1,000 active users in the first two weeks",
+        "Error rate and latency of the feature and the pages around it",
+        "Core conversion or retention metric of the surface where the feature lives"
+      ]
+    },
+    "risks": [
+      "Nobody owns the whole launch, so gaps between teams (support macros, pricing pages, translations) surface on launch day.",
+      "The announcement goes out before the rollout reaches everyone, so users look for something they cannot see.",
+      "A date fixed before the feature is ready forces a launch with known defects.",
+      "Too many people in too many meetings, so the process costs more than it saves."
+    ],
+    "lastReviewed": "2026-11-25",
+    "markdown": "---\ntitle: Launch a feature across teams\nsummary: Sizes a launch into a tier, names one owner per task in a RACI, runs a dated checklist and comms plan from four weeks before launch to two weeks after, and ends with a go/no-go decision, rollback criteria and an adoption read-out.\ncategory: collaboration\nlifecycleStages: [introduction, growth, maturity]\neffort: { prep: P2W, run: P6W, people: \"5+\" }\nroles:\n  - product operator (launch owner)\n  - product manager\n  - engineering lead\n  - designer\n  - product marketer\n  - customer support lead\n  - sales or account management\n  - legal\n  - data analyst\nwhenToUse:\n  - A feature touches customers of more than one team (product, marketing, support, sales) and will be announced, not just shipped.\n  - A fixed external date exists (event, season, partner commitment) that several teams must hit together.\n  - Past launches slipped, shipped without support ready, or were announced before the feature worked for everyone.\nwhenNotToUse:\n  - Small improvements behind the scenes; ship them continuously with a changelog line, no launch process.\n  - Experiments whose outcome is uncertain; test first (see the A/B test play), launch only the winner.\n  - Emergency fixes; follow the incident process in `risk/crisis-response`.\ninputs:\n  - The feature's scope, target users and the problem it solves, in one paragraph.\n  - A realistic engineering estimate and the feature flag or staged rollout plan.\n  - Names of the people in each team who can commit time, with their managers' agreement.\n  - The adoption metric and its target, agreed with the product manager.\npackages: [\"@opsbook/metrics\"]\nmetrics:\n  primary: Adoption rate 30 days after launch (target users who used the feature at least twice ÷ target users active in the period)\n  inputs:\n    - Checklist items done by their due date\n    - Share of target users reached by launch comms\n    - Feature discovery rate (saw the entry point ÷ active target users)\n    - First-use to repeat-use conversion\n    - Sales and support staff trained before launch\n  guardrails:\n    - Support tickets per 1,000 active users in the first two weeks\n    - Error rate and latency of the feature and the pages around it\n    - Core conversion or retention metric of the surface where the feature lives\nrisks:\n  - Nobody owns the whole launch, so gaps between teams (support macros, pricing pages, translations) surface on launch day.\n  - The announcement goes out before the rollout reaches everyone, so users look for something they cannot see.\n  - A date fixed before the feature is ready forces a launch with known defects.\n  - Too many people in too many meetings, so the process costs more than it saves.\nlastReviewed: 2026-11-25\n---\n\n## Goal\n\nShip a feature that several teams must prepare for, on one date, with every customer-facing team ready\nand a clear way back if it fails. The play gives the launch one owner, sizes the effort to the launch's\nimportance, turns preparation into a dated checklist with one accountable person per line, and ends\nwith an adoption read-out. It has worked when the launch happens on the agreed date, support is not\nsurprised, and the adoption target is reached within 30 days.\n\n## When to use / when not\n\n**Use it when** the feature will be announced, touches support, sales or marketing, and several teams\nmust be ready on the same day.\n\n**Do not use it when** the change is small enough to ship with a changelog line, when its value is still\nuncertain (test first), or when it is an emergency fix.\n\n## Inputs\n\n- **Data:** the adoption event (first and repeat use of the feature), its entry points, and the core\n  metric of the surface where it lives.\n- **People:** a launch owner (usually the product operator, 30–50 % of their time for six weeks) and one\n  named representative per team, who joins a 15-minute weekly check.\n- **Decisions already made:** scope, target users, launch window, and who makes the go/no-go call.\n\n## Steps\n\n### 1. Set the tier and the owner (1 h)\n\nSize the launch so the process matches the stakes:\n\n| Tier | When                                                | Comms                                | Process                           |\n| ---- | --------------------------------------------------- | ------------------------------------ | --------------------------------- |\n| 1    | New product or paid feature, all users, press angle | E-mail, in-app, blog, press, sales   | Full checklist, go/no-go, dry run |\n| 2    | Notable feature for a large segment                 | In-app, e-mail to segment, blog post | Checklist, go/no-go               |\n| 3    | Improvement to an existing feature                  | Changelog, in-app tip                | Owner's checklist only            |\n\nName one launch owner who is accountable for the date and the checklist, not for doing every task.\n\n### 2. Write the launch brief (2 h)\n\nOne page: the problem, target users, what is in and out of scope, the adoption metric and target, the\nlaunch date and window, the rollout plan (for example internal → 5 % → 25 % → 100 % over a week), the\nrollback criteria, and the one-sentence message users should remember. Every team reads it before\nstep 3.\n\n### 3. Agree the RACI (1 h)\n\nOne row per workstream, exactly one A (accountable) per row:\n\n| Workstream                     | Product | Engineering | Design | Marketing | Support | Sales | Legal | Data |\n| ------------------------------ | ------- | ----------- | ------ | --------- | ------- | ----- | ----- | ---- |\n| Scope and go/no-go             | A       | C           | C      | C         | C       | C     | C     | C    |\n| Build, flag and rollout        | C       | A/R         | C      | I         | I       | I     | I     | I    |\n| In-product copy and UI         | A       | R           | R      | C         | C       | I     | C     | I    |\n| Announcement and assets        | C       | I           | R      | A/R       | I       | C     | C     | I    |\n| Help articles and macros       | C       | C           | I      | C         | A/R     | I     | I     | I    |\n| Sales enablement               | C       | I           | I      | R         | I       | A     | I     | I    |\n| Terms, privacy review          | C       | C           | I      | C         | I       | I     | A/R   | I    |\n| Tracking and adoption read-out | C       | R           | I      | I         | I       | I     | I     | A/R  |\n\nOnly the launch owner may change it; disputes go to the product manager.\n\n### 4. Run the checklist (4 weeks)\n\nWork backwards from launch day (T). Each line has an owner and a date; the weekly 15-minute check\nreviews only late or at-risk items.\n\n- **T−28 days:** brief and RACI signed; tracking plan written; legal and privacy review requested.\n- **T−21:** feature complete behind a flag; help article draft; announcement draft; pricing or plan\n  pages updated if affected.\n- **T−14:** internal dogfooding starts; support and sales trained (30-minute session, recorded); FAQ\n  and support macros written; translations ordered.\n- **T−7:** bug bash; dashboards live; rollback tested; comms scheduled; status page message drafted.\n- **T−2:** go/no-go meeting.\n- **T:** rollout to 100 % confirmed before any announcement goes out.\n\n### 5. Hold the go/no-go (30 min)\n\nThe accountable product manager decides with these criteria, written in advance: no open blocker\nbugs; error rate under the agreed limit at 25 % rollout; support trained and macros live; legal\nsign-off received; comms approved. Any \"no\" moves the date; it does not shrink the checklist.\n\n### 6. Launch day (1 day)\n\nSequence: finish the rollout, check the feature in production from an ordinary account, then send\ncomms in order (in-app, e-mail, blog, social, sales). Keep a launch channel open with the owner,\nengineering on call and a support lead; post error rate, tickets and first adoption numbers at noon\nand end of day. Roll back when a rollback criterion trips, for example error rate above 1 % for\n15 minutes or a core metric down more than 5 %.\n\n### 7. Watch the first two weeks (2 weeks)\n\nDaily for three days, then twice a week: tickets by topic, errors, discovery and first use. Fix\nfriction found in tickets quickly; update help articles with the questions users actually ask.\n\n### 8. Read adoption and close the launch (2 h)\n\nAt 30 days, build the adoption funnel with `funnel` from `@opsbook/metrics`: active target users →\nsaw the entry point → first use → repeat use. Compare with the target, write a one-page retrospective\n(what went well, what slipped, what to change in the checklist), and hand the feature to its\nlong-term owner.\n\n## Metrics & targets\n\n| Metric                                               | Role      | Target                              |\n| ---------------------------------------------------- | --------- | ----------------------------------- |\n| 30-day adoption = repeat users ÷ active target users | primary   | The target in the brief (e.g. 25 %) |\n| Checklist items done on time ÷ all items             | input     | At least 90 %                       |\n| Target users reached by comms ÷ target users         | input     | At least 60 % within 7 days         |\n| Discovery = saw entry point ÷ active target users    | input     | At least 50 %                       |\n| Repeat use ÷ first use                               | input     | At least 50 %                       |\n| Sales and support staff trained before launch        | input     | 100 % of those facing customers     |\n| Tickets per 1,000 active users, first two weeks      | guardrail | No more than 1.5 × the usual rate   |\n| Error rate of the feature and surrounding pages      | guardrail | Under 1 %                           |\n| Core metric of the surface                           | guardrail | No drop beyond 5 %                  |\n\n## Risks & guardrails\n\n- **Gaps between teams.** Noticed when the checklist has items without an owner or when support hears\n  about the feature from users. One A per row, and the T−14 training is a go/no-go criterion.\n- **Announcing ahead of rollout.** Noticed in \"I can't find it\" tickets. Comms go out only after\n  rollout is confirmed at 100 %; for staged launches, target comms to users who have the feature.\n- **Date over quality.** Noticed when blockers are open at T−2. The go/no-go criteria are written\n  before anyone is tired; moving a date is cheaper than a failed launch.\n- **Process overhead.** Noticed when people skip the weekly check. Tier 3 launches skip meetings\n  entirely, and the weekly check never exceeds 15 minutes.\n\n## Variations\n\n- **Small team (under 15 people):** one person often plays several roles; keep the brief, the\n  checklist and the go/no-go, drop the RACI to a list of owners.\n- **B2B:** add customer success to the RACI, give key accounts a preview two weeks early, and\n  announce to admins before end users.\n- **Regulated or multi-market launches:** add a legal and translation track per market and launch\n  market by market.\n- **Beta first:** run the checklist twice, a lighter one for an opt-in beta, then the full one for\n  general availability.\n\n## Follow-up\n\nStore the brief, the RACI, the checklist and the retrospective together. The launch owner updates the\nchecklist template with whatever slipped. The feature's long-term owner reviews adoption monthly for a\nquarter; if adoption stalls below target, run the onboarding play for that feature's first use.\n"
+  },
+  {
+    "slug": "cross-team-feature-launch",
+    "language": "zh-cn",
+    "path": "zh-cn/collaboration/cross-team-feature-launch.md",
+    "title": "跨团队协同的新功能上线",
+    "summary": "先给上线定级，用 RACI 为每项任务指定唯一负责人，从上线前四周到上线后两周按日期推进检查清单与对内对外沟通，最后以上线评审（Go/No-Go）、回滚条件和采用率复盘收尾。",
+    "category": "collaboration",
+    "lifecycleStages": [
+      "introduction",
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P2W",
+      "run": "P6W",
+      "people": "5+"
+    },
+    "roles": [
+      "运营负责人（上线 owner）",
+      "产品经理",
+      "研发负责人",
+      "设计师",
+      "市场",
+      "客服负责人",
+      "销售或客户成功",
+      "法务",
+      "数据分析师"
+    ],
+    "whenToUse": [
+      "功能涉及多个团队（产品、市场、客服、销售）的用户，而且要对外发布，不是悄悄上线。",
+      "有一个多个团队必须同时赶上的外部时间点（发布会、大促、合作方承诺）。",
+      "以往上线总是延期、客服还没准备好就上线，或者功能还没全量就已经对外宣传。"
+    ],
+    "whenNotToUse": [
+      "用户无感的小优化：随版本持续发布，更新日志里写一行即可，不走上线流程。",
+      "效果还不确定的实验：先做 A/B 测试，只上线胜出的方案。",
+      "紧急修复：按 `risk/crisis-response` 的事故流程处理。"
+    ],
+    "inputs": [
+      "一段话说清功能范围、目标用户和要解决的问题。",
+      "靠谱的研发排期，以及功能开关或灰度放量方案。",
+      "各团队能投入时间的具体人选，且已获其上级同意。",
+      "与产品经理对齐过的采用率指标与目标值。"
+    ],
+    "packages": [
+      "@opsbook/metrics"
+    ],
+    "metrics": {
+      "primary": "上线 30 天采用率（期内使用该功能至少两次的目标用户 ÷ 期内活跃的目标用户）",
+      "inputs": [
+        "按期完成的检查清单项占比",
+        "上线宣传触达的目标用户占比",
+        "功能曝光率（看到入口的人 ÷ 活跃目标用户）",
+        "首次使用到重复使用的转化率",
+        "上线前完成培训的销售与客服人员占比"
+      ],
+      "guardrails": [
+        "上线前两周每千名活跃用户的客诉工单数",
+        "功能及周边页面的报错率与响应时长",
+        "功能所在页面的核心转化或留存指标"
+      ]
+    },
+    "risks": [
+      "没有人对整个上线负责，团队之间的缝隙（客服话术、价格页、多语言）在上线当天才暴露。",
+      "宣传先于放量，用户到处找一个自己还看不到的功能。",
+      "日期先于功能就绪定死，只能带着已知缺陷上线。",
+      "会太多、人太多，流程本身的成本超过它省下的成本。"
+    ],
+    "lastReviewed": "2026-11-25",
+    "markdown": "---\ntitle: 跨团队协同的新功能上线\nsummary: 先给上线定级，用 RACI 为每项任务指定唯一负责人，从上线前四周到上线后两周按日期推进检查清单与对内对外沟通，最后以上线评审（Go/No-Go）、回滚条件和采用率复盘收尾。\ncategory: collaboration\nlifecycleStages: [introduction, growth, maturity]\neffort: { prep: P2W, run: P6W, people: \"5+\" }\nroles:\n  - 运营负责人（上线 owner）\n  - 产品经理\n  - 研发负责人\n  - 设计师\n  - 市场\n  - 客服负责人\n  - 销售或客户成功\n  - 法务\n  - 数据分析师\nwhenToUse:\n  - 功能涉及多个团队（产品、市场、客服、销售）的用户，而且要对外发布，不是悄悄上线。\n  - 有一个多个团队必须同时赶上的外部时间点（发布会、大促、合作方承诺）。\n  - 以往上线总是延期、客服还没准备好就上线，或者功能还没全量就已经对外宣传。\nwhenNotToUse:\n  - 用户无感的小优化：随版本持续发布，更新日志里写一行即可，不走上线流程。\n  - 效果还不确定的实验：先做 A/B 测试，只上线胜出的方案。\n  - 紧急修复：按 `risk/crisis-response` 的事故流程处理。\ninputs:\n  - 一段话说清功能范围、目标用户和要解决的问题。\n  - 靠谱的研发排期，以及功能开关或灰度放量方案。\n  - 各团队能投入时间的具体人选，且已获其上级同意。\n  - 与产品经理对齐过的采用率指标与目标值。\npackages: [\"@opsbook/metrics\"]\nmetrics:\n  primary: 上线 30 天采用率（期内使用该功能至少两次的目标用户 ÷ 期内活跃的目标用户）\n  inputs:\n    - 按期完成的检查清单项占比\n    - 上线宣传触达的目标用户占比\n    - 功能曝光率（看到入口的人 ÷ 活跃目标用户）\n    - 首次使用到重复使用的转化率\n    - 上线前完成培训的销售与客服人员占比\n  guardrails:\n    - 上线前两周每千名活跃用户的客诉工单数\n    - 功能及周边页面的报错率与响应时长\n    - 功能所在页面的核心转化或留存指标\nrisks:\n  - 没有人对整个上线负责，团队之间的缝隙（客服话术、价格页、多语言）在上线当天才暴露。\n  - 宣传先于放量，用户到处找一个自己还看不到的功能。\n  - 日期先于功能就绪定死，只能带着已知缺陷上线。\n  - 会太多、人太多，流程本身的成本超过它省下的成本。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n让一个需要多个团队共同准备的功能在同一天上线：所有面向用户的团队都准备就绪，出问题时有明确的回退路径。这个玩法给上线指定唯一 owner，按上线的重要程度决定投入多少流程，把准备工作拆成每项都有唯一负责人、都有截止日期的检查清单，最后用采用率复盘收尾。做到以下这点就算成功：按约定日期上线、客服没有被打个措手不及、30 天内达到采用率目标。\n\n## 适用与不适用\n\n**适用：** 功能要对外发布，涉及客服、销售或市场，需要多个团队同一天就绪。\n\n**不适用：** 改动小到写一行更新日志就够了；价值还不确定（先做实验）；紧急修复。\n\n## 所需输入\n\n- **数据：** 采用事件（首次和重复使用该功能）、功能入口，以及功能所在页面的核心指标。\n- **人员：** 一名上线 owner（通常是运营负责人，六周内投入 30%–50% 的时间）；每个团队一名指定对接人，参加每周 15 分钟的站会。\n- **已定事项：** 范围、目标用户、上线窗口，以及由谁拍板 Go/No-Go。\n\n## 步骤\n\n### 1. 定级并指定 owner（1 小时）\n\n流程的重量要和上线的分量匹配：\n\n| 级别 | 适用情形                                   | 宣传方式                            | 流程                         |\n| ---- | ------------------------------------------ | ----------------------------------- | ---------------------------- |\n| P0   | 新产品或付费功能、面向全体用户、有媒体价值 | 短信/邮件、站内、公众号、媒体、销售 | 完整清单、Go/No-Go、上线彩排 |\n| P1   | 面向大量用户的重要功能                     | 站内、定向推送、公众号文章          | 清单、Go/No-Go               |\n| P2   | 现有功能的改进                             | 更新日志、站内提示                  | 仅 owner 自查清单            |\n\n指定一名上线 owner：对日期和清单负责，而不是包揽所有活儿。\n\n### 2. 写上线简报（2 小时）\n\n一页纸：要解决的问题、目标用户、范围内与范围外、采用率指标与目标值、上线日期与窗口、放量计划（如一周内 内部 → 5% → 25% → 100%）、回滚条件、希望用户记住的一句话。第 3 步之前每个团队都要读过。\n\n### 3. 对齐 RACI（1 小时）\n\n每条工作流一行，每行有且只有一个 A（最终负责）：\n\n| 工作流             | 产品 | 研发 | 设计 | 市场 | 客服 | 销售 | 法务 | 数据 |\n| ------------------ | ---- | ---- | ---- | ---- | ---- | ---- | ---- | ---- |\n| 范围与 Go/No-Go    | A    | C    | C    | C    | C    | C    | C    | C    |\n| 开发、开关与放量   | C    | A/R  | C    | I    | I    | I    | I    | I    |\n| 产品内文案与界面   | A    | R    | R    | C    | C    | I    | C    | I    |\n| 对外宣传与物料     | C    | I    | R    | A/R  | I    | C    | C    | I    |\n| 帮助文档与客服话术 | C    | C    | I    | C    | A/R  | I    | I    | I    |\n| 销售赋能           | C    | I    | I    | R    | I    | A    | I    | I    |\n| 用户协议与隐私审核 | C    | C    | I    | C    | I    | I    | A/R  | I    |\n| 埋点与采用率复盘   | C    | R    | I    | I    | I    | I    | I    | A/R  |\n\nR = 执行，A = 最终负责，C = 需征求意见，I = 需知会。只有上线 owner 能改这张表，有争议找产品经理。\n\n### 4. 按清单推进（4 周）\n\n以上线日（T）倒推，每一项都有负责人和日期；每周 15 分钟站会只过延期或有风险的项。\n\n- **T−28 天：** 简报与 RACI 确认；埋点方案写好；提交法务与隐私审核。\n- **T−21 天：** 功能在开关后开发完成；帮助文档初稿；宣传文案初稿；如涉及，更新价格页或套餐页。\n- **T−14 天：** 内部试用开始；客服和销售完成培训（30 分钟，录屏留档）；FAQ 和客服话术写好；多语言翻译下单。\n- **T−7 天：** 集中找 bug；数据看板上线；回滚演练完成；宣传排期就绪；状态页公告草拟好。\n- **T−2 天：** Go/No-Go 评审会。\n- **T：** 确认放量到 100% 之后，才发出任何宣传。\n\n### 5. 开 Go/No-Go 评审会（30 分钟）\n\n由最终负责的产品经理依据事先写好的标准拍板：没有未关闭的阻断级 bug；25% 放量时报错率低于约定红线；客服已培训、话术已上线；法务已签字；宣传物料已审批。任何一项不满足就改期，而不是删减清单。\n\n### 6. 上线当天（1 天）\n\n顺序：先完成放量，用普通账号在线上亲自验证，再按顺序发宣传（站内 → 短信/邮件 → 公众号 → 社交媒体 → 销售）。开一个上线作战群，拉上 owner、研发值班和客服负责人；中午和下班前各同步一次报错率、工单量和首批采用数据。触发回滚条件就回滚，例如报错率连续 15 分钟高于 1%，或核心指标下降超过 5%。\n\n### 7. 盯住前两周（2 周）\n\n前三天每天看，之后每周看两次：按主题分类的工单、报错、曝光与首次使用。从工单里发现的体验问题尽快修；用用户真实提出的问题更新帮助文档。\n\n### 8. 采用率复盘并结项（2 小时）\n\n第 30 天，用 `@opsbook/metrics` 的 `funnel` 搭出采用漏斗：活跃目标用户 → 看到入口 → 首次使用 → 重复使用。与目标对比，写一页复盘（做得好的、延误的、清单要改什么），然后把功能移交给长期负责人。\n\n## 指标与目标值\n\n| 指标                                      | 作用 | 目标值                 |\n| ----------------------------------------- | ---- | ---------------------- |\n| 30 天采用率 = 重复使用人数 ÷ 活跃目标用户 | 核心 | 简报中的目标（如 25%） |\n| 按期完成的清单项 ÷ 全部清单项             | 输入 | 不低于 90%             |\n| 宣传触达的目标用户 ÷ 目标用户             | 输入 | 7 天内不低于 60%       |\n| 曝光率 = 看到入口的人 ÷ 活跃目标用户      | 输入 | 不低于 50%             |\n| 重复使用 ÷ 首次使用                       | 输入 | 不低于 50%             |\n| 上线前完成培训的一线销售与客服            | 输入 | 100%                   |\n| 前两周每千名活跃用户工单数                | 护栏 | 不超过平时的 1.5 倍    |\n| 功能及周边页面报错率                      | 护栏 | 低于 1%                |\n| 所在页面核心指标                          | 护栏 | 降幅不超过 5%          |\n\n## 风险与护栏\n\n- **团队间的缝隙。** 清单里有没人认领的项，或者客服是从用户那里才听说这个功能。每行只有一个 A，T−14 的培训列为 Go/No-Go 标准之一。\n- **宣传先于放量。** 出现“找不到入口”的工单。确认全量后才发宣传；分批放量时，只对已开通的用户定向宣传。\n- **为了日期牺牲质量。** T−2 时仍有阻断级 bug。Go/No-Go 标准要在大家还没累的时候写好；改期的代价远小于一次失败的上线。\n- **流程负担过重。** 大家开始缺席周会。P2 级上线不开会，每周站会不超过 15 分钟。\n\n## 变体\n\n- **小团队（15 人以内）：** 一人常身兼数职；保留简报、清单和 Go/No-Go，RACI 简化为负责人名单。\n- **B2B 产品：** RACI 加上客户成功；重点客户提前两周预览；先通知管理员，再通知普通用户。\n- **受监管行业或多市场上线：** 每个市场加一条法务与本地化工作线，逐个市场上线。\n- **先内测后公测：** 清单跑两遍，内测用精简版，正式发布用完整版。\n\n## 后续跟进\n\n把简报、RACI、清单和复盘放在一起归档。上线 owner 把这次延误的事项补进清单模板。功能的长期负责人在接下来一个季度每月看一次采用率；采用率卡在目标以下时，针对该功能的首次使用跑一遍新手引导玩法。\n"
+  },
+  {
+    "slug": "stage-check",
+    "language": "en",
+    "path": "lifecycle/stage-check.md",
+    "title": "Stage check: what the product's stage means for this quarter",
+    "summary": "Places the product in its lifecycle stage — introduction, growth, maturity or decline — from its new-user curve, and turns that stage into this quarter's priorities and plays.",
+    "category": "lifecycle",
+    "lifecycleStages": [
+      "introduction",
+      "growth",
+      "maturity",
+      "decline"
+    ],
+    "effort": {
+      "prep": "P2D",
+      "run": "P1D",
+      "people": "2-4"
+    },
+    "roles": [
+      "product operator",
+      "product manager",
+      "data analyst"
+    ],
+    "whenToUse": [
+      "At the start of every quarter, before the team sets its goals and budget.",
+      "When new-user growth has visibly slowed or sped up for a month and the team disagrees why.",
+      "Before a large bet (a new market, a price change, a relaunch) that only pays off in one stage."
+    ],
+    "whenNotToUse": [
+      "Fewer than about ten periods of data since launch; no curve fits that, so use qualitative signals instead.",
+      "A spike or drop explained by one event (an outage, a campaign, a press hit); wait until it has passed.",
+      "A product whose new users are set by a contract or a quota rather than by adoption (an internal tool)."
+    ],
+    "inputs": [
+      "New users (signups, first purchases or activations) per week since launch, from the warehouse.",
+      "Weekly active users and the event log, for the user-stage mix.",
+      "This quarter's draft goals and the list of plays under consideration."
+    ],
+    "packages": [
+      "@opsbook/lifecycle",
+      "@opsbook/sample-data"
+    ],
+    "metrics": {
+      "primary": "Share of this quarter's effort spent on the plays recommended for the product's stage",
+      "inputs": [
+        "Weekly new users and their smoothed growth rate",
+        "Fitted Bass market potential and share already reached",
+        "Weeks since the fitted adoption peak",
+        "Share of active users who are at risk or dormant"
+      ],
+      "guardrails": [
+        "Stage confidence (do not re-plan on a low-confidence stage)",
+        "Weekly new users against the forecast (a gap above 20 % reopens the check)"
+      ]
+    },
+    "risks": [
+      "Reading a seasonal dip or a campaign spike as a change of stage.",
+      "Treating the fitted market potential as a target rather than an estimate with wide uncertainty before the peak.",
+      "Declaring decline too early and starving a product that is only maturing."
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "stage-check-thresholds.yaml",
+      "path": "lifecycle/stage-check-thresholds.yaml",
+      "text": "# Thresholds for \"Stage check: what the product's stage means for this quarter\".\n# Validated by lifecycleThresholdsSchema of @opsbook/lifecycle (kind: lifecycle-thresholds);\n# `productStage` is passed to classifyProductStage, `userStages` to classifyUserStages.\nkind: lifecycle-thresholds\nproductStage:\n  # Weeks in the trailing moving average that smooths weekly new users.\n  smoothingWindow: 3\n  # Below 2 % change a week, the smoothed series counts as flat.\n  growthThreshold: 0.02\n  accelerationThreshold: 0.005\n  # A new stage must hold for four weeks before the check reports it (no flapping).\n  minDuration: 4\n  bass: true\n  # The Bass position counts as evidence only when the curve explains 80 % of the variance.\n  minBassRSquared: 0.8\nuserStages:\n  # Any session or core action counts as activity.\n  activityEvents: [session_start, core_action]\n  # Activated: the first project created within seven days of signup.\n  activation:\n    events: [onboarding_project]\n    withinDays: 7\n  dormantDays: 14\n  churnedDays: 30\n"
+    },
+    "markdown": "---\ntitle: \"Stage check: what the product's stage means for this quarter\"\nsummary: Places the product in its lifecycle stage — introduction, growth, maturity or decline — from its new-user curve, and turns that stage into this quarter's priorities and plays.\ncategory: lifecycle\nlifecycleStages: [introduction, growth, maturity, decline]\neffort: { prep: P2D, run: P1D, people: \"2-4\" }\nroles: [product operator, product manager, data analyst]\nwhenToUse:\n  - At the start of every quarter, before the team sets its goals and budget.\n  - When new-user growth has visibly slowed or sped up for a month and the team disagrees why.\n  - Before a large bet (a new market, a price change, a relaunch) that only pays off in one stage.\nwhenNotToUse:\n  - Fewer than about ten periods of data since launch; no curve fits that, so use qualitative signals instead.\n  - A spike or drop explained by one event (an outage, a campaign, a press hit); wait until it has passed.\n  - A product whose new users are set by a contract or a quota rather than by adoption (an internal tool).\ninputs:\n  - New users (signups, first purchases or activations) per week since launch, from the warehouse.\n  - Weekly active users and the event log, for the user-stage mix.\n  - This quarter's draft goals and the list of plays under consideration.\npackages: [\"@opsbook/lifecycle\", \"@opsbook/sample-data\"]\nconfig: stage-check-thresholds.yaml\nmetrics:\n  primary: Share of this quarter's effort spent on the plays recommended for the product's stage\n  inputs:\n    - Weekly new users and their smoothed growth rate\n    - Fitted Bass market potential and share already reached\n    - Weeks since the fitted adoption peak\n    - Share of active users who are at risk or dormant\n  guardrails:\n    - Stage confidence (do not re-plan on a low-confidence stage)\n    - Weekly new users against the forecast (a gap above 20 % reopens the check)\nrisks:\n  - Reading a seasonal dip or a campaign spike as a change of stage.\n  - Treating the fitted market potential as a target rather than an estimate with wide uncertainty before the peak.\n  - Declaring decline too early and starving a product that is only maturing.\nlastReviewed: 2026-11-25\n---\n\n## Goal\n\nAgree, with evidence, which stage of its life the product is in, and what that means for the\nquarter: where to spend acquisition money, how hard to push retention, when to start harvesting or\nrenewing. The check has worked when the quarter's plan names the stage, the evidence and the two or\nthree plays chosen because of it, and nobody argues about the stage again until the next check.\n\n## When to use / when not\n\n**Use it when** a quarter starts, when growth has changed pace for a month, or before a bet that only\npays off in one stage. The weekly new-user curve shows it: a rising, speeding-up curve is\nintroduction, rising but slowing is growth, flat or just past the peak is maturity, falling is\ndecline.\n\n**Do not use it when** the product has fewer than about ten periods of history (talk to users\ninstead), when one event explains the movement (wait it out), or when new users are set by contracts\nrather than adoption.\n\n## Inputs\n\n- **Data:** new users per week since launch (or per month for a slow product), the event log of the\n  last 90 days for the user-stage mix.\n- **People:** a data analyst (half a day), the product operator who owns the check, the product\n  manager who owns the quarter's plan (one hour for the review).\n- **Decisions already made:** the quarter's draft goals and budget envelope.\n\n## Steps\n\n### 1. Pull the new-user series (2 h)\n\nExport new users per week since launch; drop the current, incomplete week. Mark weeks distorted by\nknown events (outages, one-off campaigns) and keep them in — the smoothing handles one-week blips —\nbut note them for the review.\n\n### 2. Fit the curve and classify the stage (1 h)\n\nRun `classifyProductStage` with the `productStage` thresholds of `stage-check-thresholds.yaml`. It\nreturns the stage, a confidence and the evidence: the smoothed growth rate, its second difference,\nhow many weeks the stage has held, and a Bass fit (`fitBass`: p, q, market potential m, the peak\nweek) with the stage its adopter categories give. Write down whether the two views agree.\n\n### 3. Look at the user-stage mix (2 h)\n\nRun `classifyUserStages` with the `userStages` rules at today's date and four weeks ago, and\n`userStageTransitions` between the two dates. Note the share of active users at risk or dormant,\nand where last month's new users went: a growth-stage product with a leaking base needs retention\nwork before more acquisition.\n\n### 4. Map the stage to the quarter's plays (1 h)\n\nStart from `productStagePlays` of `@opsbook/lifecycle`: introduction — prove fit and activation;\ngrowth — scale acquisition and save at-risk users; maturity — defend the base, save at-risk users,\nwin back dormant ones, grow revenue per user; decline — harvest, win back, or plan a renewal.\nPick two or three plays, and drop any planned play that the stage argues against.\n\n### 5. Review and decide (1 h)\n\nPresent the stage, its confidence and the evidence to the product manager. With a low confidence,\nkeep the current plan and re-run the check in a month; with medium or high confidence, adjust the\ngoals and budget and write the decision into the quarter's plan.\n\n## Metrics & targets\n\n| Metric                                       | Role      | Target                                     |\n| -------------------------------------------- | --------- | ------------------------------------------ |\n| Effort on plays recommended for the stage    | primary   | At least 60 % of the quarter's operations  |\n| Smoothed weekly growth of new users          | input     | Tracked weekly against the stage's pattern |\n| Share of the fitted market potential reached | input     | Reported with its standard error           |\n| Weeks since the fitted peak                  | input     | Reported at every check                    |\n| Active users at risk or dormant              | input     | Falling quarter over quarter               |\n| Stage confidence                             | guardrail | Medium or high before re-planning          |\n| New users against the forecast               | guardrail | Within 20 %, or the check is re-run        |\n\n## Risks & guardrails\n\n- **Seasonality or campaigns read as a stage change.** Noticed when the stage flips after a single\n  unusual month. The minimum-duration rule (`minDuration: 4` weeks) and the smoothing absorb short\n  blips; compare with the same weeks last year before acting.\n- **Market potential taken as a target.** Before the peak, m and q are poorly determined and\n  `fitBass` warns about it. Quote m with its standard error and never set goals from it alone.\n- **Premature decline.** Noticed when the rule says decline but the Bass view says maturity. Treat\n  disagreement as low confidence: defend the base for another quarter rather than cutting.\n\n## Variations\n\n- **Slow products (B2B, hardware):** use monthly new customers and `smoothingWindow: 2`; the check\n  needs at least a year of history.\n- **Several markets:** run the check per country; markets are often in different stages.\n- **Subscription products:** classify on net new subscribers as well as gross signups; a product can\n  be growing in signups and declining in paying customers.\n\n## Follow-up\n\nFile the stage, the evidence and the chosen plays with the quarter's plan. Re-run the check next\nquarter, or earlier when weekly new users leave the forecast by more than 20 %. Run the plays chosen:\n\"Save at-risk users\" and \"Win back dormant users\" are the usual ones from maturity on.\n"
+  },
+  {
+    "slug": "stage-check",
+    "language": "zh-cn",
+    "path": "zh-cn/lifecycle/stage-check.md",
+    "title": "阶段体检：产品所处阶段对本季度意味着什么",
+    "summary": "根据新增用户曲线判断产品处在导入期、成长期、成熟期还是衰退期，并把这个判断落成本季度的工作重点和要跑的玩法。",
+    "category": "lifecycle",
+    "lifecycleStages": [
+      "introduction",
+      "growth",
+      "maturity",
+      "decline"
+    ],
+    "effort": {
+      "prep": "P2D",
+      "run": "P1D",
+      "people": "2-4"
+    },
+    "roles": [
+      "运营负责人",
+      "产品经理",
+      "数据分析师"
+    ],
+    "whenToUse": [
+      "每个季度开始、团队定目标和预算之前。",
+      "新增明显放缓或提速已有一个月，团队对原因各执一词。",
+      "准备下一笔只在某个阶段才划算的大投入（进新市场、调价、改版重推）之前。"
+    ],
+    "whenNotToUse": [
+      "上线以来不到十个周期的数据，拟合不出曲线，先靠用户访谈等定性判断。",
+      "波动能用单一事件解释（故障、一次性活动、媒体报道），等它过去再看。",
+      "新增由合同或配额决定而不是自然扩散（比如内部工具）。"
+    ],
+    "inputs": [
+      "上线以来每周的新增用户（注册、首购或激活），从数仓导出。",
+      "周活跃用户和事件日志，用来看用户阶段分布。",
+      "本季度的目标草案和备选玩法清单。"
+    ],
+    "packages": [
+      "@opsbook/lifecycle",
+      "@opsbook/sample-data"
+    ],
+    "metrics": {
+      "primary": "本季度投入到“与所处阶段匹配的玩法”上的精力占比",
+      "inputs": [
+        "每周新增及其平滑后的增长率",
+        "Bass 拟合的市场潜量和已覆盖比例",
+        "距离拟合出的新增峰值已过去几周",
+        "活跃用户中高风险与沉睡用户的占比"
+      ],
+      "guardrails": [
+        "阶段判断的置信度（置信度低时不改计划）",
+        "每周新增与预测的偏差（超过 20% 就重新体检）"
+      ]
+    },
+    "risks": [
+      "把季节性低谷或活动带来的尖峰误读成换了阶段。",
+      "把拟合出的市场潜量当成目标——峰值之前它的不确定性很大。",
+      "过早判定衰退，把只是步入成熟的产品“饿死”。"
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "stage-check-thresholds.yaml",
+      "path": "zh-cn/lifecycle/stage-check-thresholds.yaml",
+      "text": "# “阶段体检：产品所处阶段对本季度意味着什么”的阈值配置。\n# 由 @opsbook/lifecycle 的 lifecycleThresholdsSchema 校验（kind: lifecycle-thresholds）；\n# productStage 传给 classifyProductStage，userStages 传给 classifyUserStages。\nkind: lifecycle-thresholds\nproductStage:\n  # 对每周新增做移动平均的窗口（周）。\n  smoothingWindow: 3\n  # 平滑后每周变化不到 2%，视为持平。\n  growthThreshold: 0.02\n  accelerationThreshold: 0.005\n  # 新阶段须连续保持 4 周才算数，避免来回跳变。\n  minDuration: 4\n  bass: true\n  # Bass 曲线解释了 80% 以上的波动时，才把它的位置当作佐证。\n  minBassRSquared: 0.8\nuserStages:\n  # 打开会话或完成核心操作都算活跃。\n  activityEvents: [session_start, core_action]\n  # 激活：注册 7 天内创建第一个项目。\n  activation:\n    events: [onboarding_project]\n    withinDays: 7\n  dormantDays: 14\n  churnedDays: 30\n"
+    },
+    "markdown": "---\ntitle: 阶段体检：产品所处阶段对本季度意味着什么\nsummary: 根据新增用户曲线判断产品处在导入期、成长期、成熟期还是衰退期，并把这个判断落成本季度的工作重点和要跑的玩法。\ncategory: lifecycle\nlifecycleStages: [introduction, growth, maturity, decline]\neffort: { prep: P2D, run: P1D, people: \"2-4\" }\nroles: [运营负责人, 产品经理, 数据分析师]\nwhenToUse:\n  - 每个季度开始、团队定目标和预算之前。\n  - 新增明显放缓或提速已有一个月，团队对原因各执一词。\n  - 准备下一笔只在某个阶段才划算的大投入（进新市场、调价、改版重推）之前。\nwhenNotToUse:\n  - 上线以来不到十个周期的数据，拟合不出曲线，先靠用户访谈等定性判断。\n  - 波动能用单一事件解释（故障、一次性活动、媒体报道），等它过去再看。\n  - 新增由合同或配额决定而不是自然扩散（比如内部工具）。\ninputs:\n  - 上线以来每周的新增用户（注册、首购或激活），从数仓导出。\n  - 周活跃用户和事件日志，用来看用户阶段分布。\n  - 本季度的目标草案和备选玩法清单。\npackages: [\"@opsbook/lifecycle\", \"@opsbook/sample-data\"]\nconfig: stage-check-thresholds.yaml\nmetrics:\n  primary: 本季度投入到“与所处阶段匹配的玩法”上的精力占比\n  inputs:\n    - 每周新增及其平滑后的增长率\n    - Bass 拟合的市场潜量和已覆盖比例\n    - 距离拟合出的新增峰值已过去几周\n    - 活跃用户中高风险与沉睡用户的占比\n  guardrails:\n    - 阶段判断的置信度（置信度低时不改计划）\n    - 每周新增与预测的偏差（超过 20% 就重新体检）\nrisks:\n  - 把季节性低谷或活动带来的尖峰误读成换了阶段。\n  - 把拟合出的市场潜量当成目标——峰值之前它的不确定性很大。\n  - 过早判定衰退，把只是步入成熟的产品“饿死”。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n用数据对齐“产品现在处在生命周期的哪个阶段”，以及这对本季度意味着什么：拉新预算往哪投、留存要抓多紧、什么时候开始收割或谋划第二曲线。做到以下这点就算成功：季度计划里写明了所处阶段、判断依据，以及因此选定的两三个玩法，下次体检之前没人再为阶段争论。\n\n## 适用与不适用\n\n**适用：** 季度开始时；增长节奏变化已持续一个月时；下一笔只在某个阶段才划算的投入之前。每周新增曲线本身就会说话：上升且越涨越快是导入期，上升但在放缓是成长期，走平或刚过峰值是成熟期，持续下行是衰退期。\n\n**不适用：** 上线不到十个周期（先去和用户聊）；波动能用单一事件解释（等它过去）；新增由合同而不是自然扩散决定。\n\n## 所需输入\n\n- **数据：** 上线以来的每周新增（节奏慢的产品用每月），最近 90 天的事件日志，用来看用户阶段分布。\n- **人员：** 数据分析师（半天）；体检负责人（运营）；对季度计划拍板的产品经理（评审 1 小时）。\n- **已定事项：** 本季度目标草案和预算范围。\n\n## 步骤\n\n### 1. 拉出新增序列（2 小时）\n\n导出上线以来每周的新增，去掉当前这一不完整的周。标出受已知事件影响的周（故障、一次性活动），数据照常保留——平滑会消化单周的波动——但评审时要提到。\n\n### 2. 拟合曲线、判断阶段（1 小时）\n\n用 `stage-check-thresholds.yaml` 里的 `productStage` 阈值跑 `classifyProductStage`。它给出阶段、置信度和依据：平滑后的增长率及其二阶差分、这个阶段已持续几周，以及一条 Bass 拟合曲线（`fitBass`：p、q、市场潜量 m、峰值所在周）和按采用者分类推出的阶段。记下两种判断是否一致。\n\n### 3. 看用户阶段分布（2 小时）\n\n用配置里的 `userStages` 规则，分别在今天和四周前跑 `classifyUserStages`，再用 `userStageTransitions` 看两次之间的流转。记下活跃用户里高风险和沉睡的占比，以及上个月的新用户去了哪里：成长期的产品如果底盘在漏，先补留存，再加拉新。\n\n### 4. 把阶段对到本季度的玩法（1 小时）\n\n从 `@opsbook/lifecycle` 的 `productStagePlays` 出发：导入期——验证产品价值和激活；成长期——放大拉新，同时挽留高风险用户；成熟期——守住存量、挽留高风险用户、召回沉睡用户、提升客单价；衰退期——收割、召回，或筹划改版与新产品。挑两三个玩法，并砍掉与所处阶段相悖的计划。\n\n### 5. 评审并拍板（1 小时）\n\n向产品经理展示阶段、置信度和依据。置信度低就维持原计划，一个月后再体检；置信度中等或较高，就调整目标和预算，并把结论写进季度计划。\n\n## 指标与目标值\n\n| 指标                           | 角色 | 目标值                     |\n| ------------------------------ | ---- | -------------------------- |\n| 投入到与阶段匹配的玩法上的精力 | 核心 | 不低于本季度运营工作的 60% |\n| 平滑后的每周新增增长率         | 输入 | 每周对照所处阶段的形态跟踪 |\n| 已覆盖的市场潜量比例           | 输入 | 连同标准误一起汇报         |\n| 距拟合峰值的周数               | 输入 | 每次体检都汇报             |\n| 高风险与沉睡用户占活跃用户比例 | 输入 | 逐季下降                   |\n| 阶段判断的置信度               | 护栏 | 中等或较高才调整计划       |\n| 新增与预测的偏差               | 护栏 | 20% 以内，否则重新体检     |\n\n## 风险与护栏\n\n- **把季节性或活动误读成换阶段。** 表现为某个月异常之后阶段立刻翻转。最短持续规则（`minDuration: 4` 周）和平滑会吸收短期波动；行动前先和去年同期对比。\n- **把市场潜量当目标。** 峰值之前 m 和 q 很难估准，`fitBass` 会给出警告。汇报 m 时带上标准误，不要只凭它定目标。\n- **过早判定衰退。** 表现为规则判断是衰退、Bass 判断是成熟。两者不一致就按低置信度处理：再守一个季度的存量，而不是砍投入。\n\n## 变体\n\n- **节奏慢的产品（B2B、硬件）：** 用每月新增客户，`smoothingWindow: 2`，至少要有一年的数据。\n- **多个市场：** 按国家或地区分别体检，不同市场往往处在不同阶段。\n- **订阅制产品：** 除了注册数，也看净新增付费用户；注册在涨、付费在跌的情况并不少见。\n\n## 后续跟进\n\n把阶段、依据和选定的玩法随季度计划一起归档。下个季度再做一次；如果每周新增偏离预测超过 20%，提前重做。去跑选定的玩法：从成熟期开始，“挽留高风险用户”和“召回沉睡用户”最常用。\n"
+  },
+  {
+    "slug": "campaign-risk-review",
+    "language": "en",
+    "path": "risk/campaign-risk-review.md",
+    "title": "Review a campaign's risks before launch",
+    "summary": "Puts every campaign with money, rewards or a traffic spike through a one-hour review of abuse, budget exposure, legal terms and system load, and ends with a signed go, go-with-conditions or stop, plus live kill switches and limits.",
+    "category": "risk",
+    "lifecycleStages": [
+      "introduction",
+      "growth",
+      "maturity",
+      "decline"
+    ],
+    "effort": {
+      "prep": "P3D",
+      "run": "P1W",
+      "people": "4-6"
+    },
+    "roles": [
+      "campaign owner (product operator)",
+      "risk or fraud analyst",
+      "finance partner",
+      "legal counsel",
+      "engineering on-call lead",
+      "customer support lead"
+    ],
+    "whenToUse": [
+      "A campaign gives away money or value (coupons, cash-back, referral rewards, free trials, prizes, points) or is expected to multiply traffic.",
+      "Worst-case cost is above an amount finance sets (for example $10,000), or the campaign runs in a new market or on a new channel.",
+      "Past campaigns were hit by coupon abuse, fake accounts, overspend or outages on launch day."
+    ],
+    "whenNotToUse": [
+      "Pure content or brand campaigns with no reward, no purchase and normal traffic; a copy and brand check is enough (see `brand/brand-voice-consistency`).",
+      "Renewals of a campaign reviewed in the last 90 days with the same mechanics, budget and markets; re-check only what changed.",
+      "An incident already under way; use `risk/crisis-response`."
+    ],
+    "inputs": [
+      "The campaign brief (mechanics, audience, channels, dates, rewards, caps) and the draft terms.",
+      "Results of similar past campaigns (redemptions, abuse rate, peak traffic, complaints).",
+      "Current per-user and per-device limits, fraud rules and the reward-issuing system's capabilities.",
+      "Baseline and peak traffic of the services the campaign touches, and their tested capacity."
+    ],
+    "packages": [
+      "@opsbook/core"
+    ],
+    "metrics": {
+      "primary": "Share of reviewed campaigns that finish within budget with no severe incident (abuse, overspend, outage or regulatory complaint)",
+      "inputs": [
+        "Worst-case budget exposure as a share of the approved budget",
+        "Abuse rate (rewards going to flagged or fraudulent accounts ÷ rewards issued)",
+        "Load-test headroom (tested capacity ÷ forecast peak)",
+        "High risks with an owner and a mitigation before launch",
+        "Hours from brief to signed review"
+      ],
+      "guardrails": [
+        "Campaign conversion against the plan (the review must not strip out what makes the campaign work)",
+        "Complaints and support tickets per 1,000 participants",
+        "Real-time spend against the daily cap"
+      ]
+    },
+    "risks": [
+      "Reviews done as a box-ticking exercise, so the real failure mode is missed.",
+      "A review so slow or strict that teams route around it or launch late.",
+      "Caps set in the brief but not enforced in the system that issues rewards.",
+      "Terms that contradict what the ads promise, which regulators and angry users both read."
+    ],
+    "lastReviewed": "2026-11-25",
+    "markdown": "---\ntitle: Review a campaign's risks before launch\nsummary: Puts every campaign with money, rewards or a traffic spike through a one-hour review of abuse, budget exposure, legal terms and system load, and ends with a signed go, go-with-conditions or stop, plus live kill switches and limits.\ncategory: risk\nlifecycleStages: [introduction, growth, maturity, decline]\neffort: { prep: P3D, run: P1W, people: \"4-6\" }\nroles:\n  - campaign owner (product operator)\n  - risk or fraud analyst\n  - finance partner\n  - legal counsel\n  - engineering on-call lead\n  - customer support lead\nwhenToUse:\n  - A campaign gives away money or value (coupons, cash-back, referral rewards, free trials, prizes, points) or is expected to multiply traffic.\n  - Worst-case cost is above an amount finance sets (for example $10,000), or the campaign runs in a new market or on a new channel.\n  - Past campaigns were hit by coupon abuse, fake accounts, overspend or outages on launch day.\nwhenNotToUse:\n  - Pure content or brand campaigns with no reward, no purchase and normal traffic; a copy and brand check is enough (see `brand/brand-voice-consistency`).\n  - Renewals of a campaign reviewed in the last 90 days with the same mechanics, budget and markets; re-check only what changed.\n  - An incident already under way; use `risk/crisis-response`.\ninputs:\n  - The campaign brief (mechanics, audience, channels, dates, rewards, caps) and the draft terms.\n  - Results of similar past campaigns (redemptions, abuse rate, peak traffic, complaints).\n  - Current per-user and per-device limits, fraud rules and the reward-issuing system's capabilities.\n  - Baseline and peak traffic of the services the campaign touches, and their tested capacity.\npackages: [\"@opsbook/core\"]\nmetrics:\n  primary: Share of reviewed campaigns that finish within budget with no severe incident (abuse, overspend, outage or regulatory complaint)\n  inputs:\n    - Worst-case budget exposure as a share of the approved budget\n    - Abuse rate (rewards going to flagged or fraudulent accounts ÷ rewards issued)\n    - Load-test headroom (tested capacity ÷ forecast peak)\n    - High risks with an owner and a mitigation before launch\n    - Hours from brief to signed review\n  guardrails:\n    - Campaign conversion against the plan (the review must not strip out what makes the campaign work)\n    - Complaints and support tickets per 1,000 participants\n    - Real-time spend against the daily cap\nrisks:\n  - Reviews done as a box-ticking exercise, so the real failure mode is missed.\n  - A review so slow or strict that teams route around it or launch late.\n  - Caps set in the brief but not enforced in the system that issues rewards.\n  - Terms that contradict what the ads promise, which regulators and angry users both read.\nlastReviewed: 2026-11-25\n---\n\n## Goal\n\nCatch the ways a campaign can lose money, be abused, break the law or take the product down, before it\nlaunches. The play runs a short, fixed review across four risk areas, sizes the worst case in money,\nrequires an owner and a mitigation for every high risk, and puts kill switches and live limits in place.\nIt has worked when reviewed campaigns stay within budget, the abuse rate stays under its limit, and\nlaunch day has no outage, while campaigns still reach their conversion plan.\n\n## When to use / when not\n\n**Use it when** a campaign hands out value or spikes traffic, its worst case exceeds finance's review\nthreshold, or it goes into a new market or channel.\n\n**Do not use it when** nothing is given away and traffic is ordinary, when the campaign repeats a recent\nreviewed one unchanged, or when an incident is already happening.\n\n## Inputs\n\n- **Data:** past campaigns' redemptions, abuse, peaks and complaints; current limits and fraud rules;\n  service capacity figures.\n- **People:** the campaign owner (half a day to prepare), and for a one-hour review: a risk or fraud\n  analyst, finance, legal, the engineering on-call lead and a support lead.\n- **Decisions already made:** the approved budget, the dates, and who signs a \"go\" (normally the head of\n  the campaign owner's team with finance).\n\n## Steps\n\n### 1. Fill in the campaign card (2 h)\n\nThe owner writes one page: mechanics in three sentences, audience and eligibility, reward per user and\ntotal caps, channels, dates and time zones, expected participants and peak traffic, the terms draft,\nand the kill switch (who can stop it, how, in how many minutes).\n\n### 2. Size the worst case in money (1 h)\n\nWorst-case exposure = reward value × the largest number of rewards the system can actually issue,\nplus fixed costs. Compute it with `multiplyMoney` and `addMoney` from `@opsbook/core` so the amounts\nround correctly in the campaign's currency. Example: a $20 new-user coupon with no issuing cap, 60,000\nexpected redemptions and a 25 % abuse scenario gives 60,000 × 1.25 × $20 = $1,500,000 against a $900,000\nbudget; with a hard cap of 45,000 coupons, exposure is $900,000. If exposure exceeds the budget, the\ncap must live in the issuing system, not in the brief.\n\n### 3. Score the risks (1 h)\n\nGo through the four areas with the card and score each risk 1–5 for likelihood and 1–5 for impact:\n\n| Area        | Questions to answer                                                                                                                                                                     |\n| ----------- | --------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------- |\n| Abuse       | Can one person claim many times (new accounts, devices, emails, phone numbers)? Can rewards be resold or cashed out? Can referrals be self-referred?                                    |\n| Budget      | Is every cap enforced in code? What happens at the cap, and at midnight in each time zone? Can a pricing error stack with another promotion?                                            |\n| Legal       | Do terms match the ads? Are prize, lottery, consumer and advertising rules met in each market? Is consent collected for the messages? Is personal data used as the privacy notice says? |\n| System load | What is the forecast peak (requests per second) and the tested capacity of each service touched? What degrades first? Is there a queue or waiting room?                                 |\n\nRisk score = likelihood × impact. Scores of 15 or more are high, 8–14 medium, under 8 low.\n\n### 4. Assign mitigations (1 day)\n\nEvery high risk gets an owner, a mitigation and a date before launch; medium risks get a monitor and a\nthreshold. Common mitigations: per-user, per-device and per-payment-method limits; a minimum account\nage or first purchase before rewards unlock; rewards paid after a holding period; daily spend caps\nenforced by the issuing system; terms reviewed by legal in each market; a load test at 3 × the forecast\npeak; a waiting room or queue for flash sales; stacking rules that forbid combining promotions.\n\n### 5. Test the controls (2 days)\n\nEngineering proves the caps and the kill switch in a staging or shadow run: issue rewards up to the\ncap and check the next one fails; trigger the kill switch and time it; run the load test and record\nheadroom (tested capacity ÷ forecast peak, target at least 3). Support rehearses answers to the five\nmost likely complaints.\n\n### 6. Decide and sign (30 min)\n\nThree outcomes: **go** (no open high risks), **go with conditions** (high risks mitigated, listed\nconditions to check on launch day), or **stop** (a high risk with no mitigation, or exposure above\nbudget without a hard cap). The signer and finance sign the card; the decision and conditions go in the\ncampaign log.\n\n### 7. Monitor live (ongoing)\n\nA live dashboard shows spend against the daily cap, rewards per user and per device, abuse flags,\nerror rate and latency, and tickets. Alert thresholds come from step 4, for example: spend above 120 %\nof the daily plan by noon, more than 3 % of rewards to flagged accounts, error rate above 1 % for five\nminutes. Any alert goes to the owner; two at once trigger the kill switch decision.\n\n### 8. Close with a short review (1 h)\n\nWithin a week of the end: actual spend against exposure, abuse rate, peak against forecast, complaints,\nand which risks happened. Add new abuse patterns to the fraud rules and new questions to the table in\nstep 3.\n\n## Metrics & targets\n\n| Metric                                                     | Role      | Target                                   |\n| ---------------------------------------------------------- | --------- | ---------------------------------------- |\n| Campaigns within budget with no severe incident ÷ reviewed | primary   | At least 95 %                            |\n| Worst-case exposure ÷ approved budget                      | input     | At most 100 % with caps enforced in code |\n| Abuse rate = rewards to flagged accounts ÷ rewards issued  | input     | Under 2 %                                |\n| Load headroom = tested capacity ÷ forecast peak            | input     | At least 3                               |\n| High risks with owner and mitigation at launch             | input     | 100 %                                    |\n| Hours from brief to signed review                          | input     | Under 72 working hours                   |\n| Conversion against the campaign plan                       | guardrail | At least 90 % of plan                    |\n| Complaints per 1,000 participants                          | guardrail | Under 5                                  |\n| Spend ÷ daily cap                                          | guardrail | Never above 100 %                        |\n\n## Risks & guardrails\n\n- **Box-ticking.** Noticed when reviews finish in ten minutes with no high risks for every campaign.\n  The worst-case calculation and the control test in step 5 require evidence, not answers.\n- **Slow or strict review.** Noticed when teams launch without it or dates slip. Target 72 hours from\n  brief to signature, skip unchanged repeats, and track conversion against plan so mitigations that\n  kill the campaign are visible.\n- **Caps only on paper.** Noticed in step 5 when the cap test fails. No \"go\" until the issuing system\n  refuses the reward after the cap.\n- **Terms against ads.** Noticed in legal review or complaints. Legal reads the ads and the landing\n  page together with the terms, in each market's language.\n\n## Variations\n\n- **Small team:** the owner runs the table alone and asks legal and engineering only about the areas\n  scored high; keep the worst-case calculation and the kill switch test.\n- **B2B campaigns (discounts on contracts):** abuse is low, budget risk is about margin; add finance\n  approval for discounts above a threshold and a check that sales cannot stack them.\n- **Flash sales and limited drops:** system load dominates; add a waiting room, bot protection and a\n  stock reconciliation check every 15 minutes.\n- **Markets with strict promotion law:** add a local legal review of prize mechanics and the\n  disclosure of odds and limits.\n\n## Follow-up\n\nKeep every campaign card and close-out review in one log; review the log quarterly to find recurring\nrisks and fix them once in the platform (for example a shared per-device limit). The risk analyst owns\nthe fraud rules update after each close-out; finance owns the exposure threshold.\n"
+  },
+  {
+    "slug": "campaign-risk-review",
+    "language": "zh-cn",
+    "path": "zh-cn/risk/campaign-risk-review.md",
+    "title": "活动上线前的风险评审",
+    "summary": "凡是涉及发钱、发券、发奖励或会带来流量高峰的活动，上线前都用一小时过一遍薅羊毛、预算敞口、法律合规和系统承载四类风险，给出签字确认的“上线 / 有条件上线 / 叫停”结论，并确保熔断开关和实时上限已经生效。",
+    "category": "risk",
+    "lifecycleStages": [
+      "introduction",
+      "growth",
+      "maturity",
+      "decline"
+    ],
+    "effort": {
+      "prep": "P3D",
+      "run": "P1W",
+      "people": "4-6"
+    },
+    "roles": [
+      "活动负责人（运营）",
+      "风控分析师",
+      "财务 BP",
+      "法务",
+      "研发值班负责人",
+      "客服负责人"
+    ],
+    "whenToUse": [
+      "活动要送出钱或权益（优惠券、返现、拉新奖励、免费试用、抽奖奖品、积分），或预计流量会成倍增长。",
+      "最坏情况下的成本超过财务设定的评审门槛（如 ¥50,000），或者活动要进入新市场、新渠道。",
+      "以往活动被羊毛党薅过、被批量注册刷过、超支过，或上线当天系统崩过。"
+    ],
+    "whenNotToUse": [
+      "纯内容或品牌传播，不发奖励、不涉及交易、流量正常：做一次文案与品牌检查即可（见 `brand/brand-voice-consistency`）。",
+      "90 天内评审过、玩法、预算和市场都没变的同一活动再次上线：只复核变化部分。",
+      "事故已经发生：按 `risk/crisis-response` 处理。"
+    ],
+    "inputs": [
+      "活动方案（玩法、人群、渠道、时间、奖励、上限）和活动规则草稿。",
+      "类似历史活动的数据（核销量、作弊比例、流量峰值、投诉）。",
+      "现有的单用户、单设备限制，风控规则，以及发奖系统的能力。",
+      "活动涉及的各服务的日常与峰值流量，以及压测过的容量。"
+    ],
+    "packages": [
+      "@opsbook/core"
+    ],
+    "metrics": {
+      "primary": "经过评审的活动中，在预算内完成且无严重事故（被薅、超支、宕机、监管投诉）的占比",
+      "inputs": [
+        "最坏情况预算敞口占批准预算的比例",
+        "作弊率（发给被标记或作弊账号的奖励 ÷ 发出的奖励）",
+        "压测余量（压测容量 ÷ 预测峰值）",
+        "上线前已有负责人和应对措施的高风险项占比",
+        "从提交方案到评审签字的时长"
+      ],
+      "guardrails": [
+        "活动转化达成率（评审不能把活动的核心吸引力砍掉）",
+        "每千名参与者的投诉与工单数",
+        "实时花费与每日上限之比"
+      ]
+    },
+    "risks": [
+      "评审流于形式、走过场，真正的风险点被漏掉。",
+      "评审太慢或太严，团队绕开评审，或活动被迫延期。",
+      "上限只写在方案里，发奖系统里并没有真正卡住。",
+      "活动规则与广告宣传不一致，监管和愤怒的用户都会逐字去读。"
+    ],
+    "lastReviewed": "2026-11-25",
+    "markdown": "---\ntitle: 活动上线前的风险评审\nsummary: 凡是涉及发钱、发券、发奖励或会带来流量高峰的活动，上线前都用一小时过一遍薅羊毛、预算敞口、法律合规和系统承载四类风险，给出签字确认的“上线 / 有条件上线 / 叫停”结论，并确保熔断开关和实时上限已经生效。\ncategory: risk\nlifecycleStages: [introduction, growth, maturity, decline]\neffort: { prep: P3D, run: P1W, people: \"4-6\" }\nroles: [活动负责人（运营）, 风控分析师, 财务 BP, 法务, 研发值班负责人, 客服负责人]\nwhenToUse:\n  - 活动要送出钱或权益（优惠券、返现、拉新奖励、免费试用、抽奖奖品、积分），或预计流量会成倍增长。\n  - 最坏情况下的成本超过财务设定的评审门槛（如 ¥50,000），或者活动要进入新市场、新渠道。\n  - 以往活动被羊毛党薅过、被批量注册刷过、超支过，或上线当天系统崩过。\nwhenNotToUse:\n  - 纯内容或品牌传播，不发奖励、不涉及交易、流量正常：做一次文案与品牌检查即可（见 `brand/brand-voice-consistency`）。\n  - 90 天内评审过、玩法、预算和市场都没变的同一活动再次上线：只复核变化部分。\n  - 事故已经发生：按 `risk/crisis-response` 处理。\ninputs:\n  - 活动方案（玩法、人群、渠道、时间、奖励、上限）和活动规则草稿。\n  - 类似历史活动的数据（核销量、作弊比例、流量峰值、投诉）。\n  - 现有的单用户、单设备限制，风控规则，以及发奖系统的能力。\n  - 活动涉及的各服务的日常与峰值流量，以及压测过的容量。\npackages: [\"@opsbook/core\"]\nmetrics:\n  primary: 经过评审的活动中，在预算内完成且无严重事故（被薅、超支、宕机、监管投诉）的占比\n  inputs:\n    - 最坏情况预算敞口占批准预算的比例\n    - 作弊率（发给被标记或作弊账号的奖励 ÷ 发出的奖励）\n    - 压测余量（压测容量 ÷ 预测峰值）\n    - 上线前已有负责人和应对措施的高风险项占比\n    - 从提交方案到评审签字的时长\n  guardrails:\n    - 活动转化达成率（评审不能把活动的核心吸引力砍掉）\n    - 每千名参与者的投诉与工单数\n    - 实时花费与每日上限之比\nrisks:\n  - 评审流于形式、走过场，真正的风险点被漏掉。\n  - 评审太慢或太严，团队绕开评审，或活动被迫延期。\n  - 上限只写在方案里，发奖系统里并没有真正卡住。\n  - 活动规则与广告宣传不一致，监管和愤怒的用户都会逐字去读。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n在上线之前，把活动可能亏钱、被薅、违规或把系统打挂的路径找出来。这个玩法用一次固定流程的短评审覆盖四类风险，把最坏情况折算成钱，要求每个高风险项都有负责人和应对措施，并确保熔断开关和实时上限就位。做到以下这点就算成功：评审过的活动都不超预算、作弊率低于红线、上线当天不宕机，同时活动的转化仍然达到计划。\n\n## 适用与不适用\n\n**适用：** 活动要送出价值或会带来流量高峰，最坏情况超过财务的评审门槛，或要进入新市场、新渠道。\n\n**不适用：** 不送任何东西、流量也正常；与最近评审过的活动完全相同；事故已经在发生。\n\n## 所需输入\n\n- **数据：** 历史活动的核销、作弊、峰值与投诉；现有限制和风控规则；服务容量数据。\n- **人员：** 活动负责人（准备半天）；一小时评审会参会人：风控分析师、财务、法务、研发值班负责人、客服负责人。\n- **已定事项：** 批准的预算、活动时间，以及由谁签字放行（通常是活动负责人所在团队的负责人加财务）。\n\n## 步骤\n\n### 1. 填写活动卡片（2 小时）\n\n活动负责人写一页纸：三句话说清玩法；目标人群与参与资格；单人奖励与总上限；渠道；起止时间与时区；预计参与人数和流量峰值；活动规则草稿；熔断方式（谁能叫停、怎么停、几分钟内生效）。\n\n### 2. 把最坏情况折算成钱（1 小时）\n\n最坏情况敞口 = 单份奖励价值 × 系统实际最多能发出的份数 + 固定成本。用 `@opsbook/core` 的 `multiplyMoney` 和 `addMoney` 计算，金额按活动币种正确取整。例如：新人 ¥20 无门槛券，发券不设上限，预计核销 60,000 张，按 25% 被薅的情景，敞口为 60,000 × 1.25 × ¥20 = ¥1,500,000，而预算只有 ¥900,000；若在系统里硬性限制 45,000 张，敞口就是 ¥900,000。敞口超过预算时，上限必须写进发奖系统，而不是只写在方案里。\n\n### 3. 给风险打分（1 小时）\n\n对照活动卡片逐一过四类风险，每项按可能性 1–5 分、影响 1–5 分打分：\n\n| 类别     | 要回答的问题                                                                                                                     |\n| -------- | -------------------------------------------------------------------------------------------------------------------------------- |\n| 薅羊毛   | 一个人能否多次领取（小号、多设备、接码手机号、虚拟邮箱）？奖励能否转卖或套现？能否自己邀请自己？                                 |\n| 预算     | 每个上限都在代码里卡死了吗？到了上限会怎样？各时区零点会怎样？价格配错时会不会与其他优惠叠加？                                   |\n| 法律合规 | 活动规则与广告一致吗？各市场的抽奖、消费者权益和广告法规定是否满足？营销消息是否取得用户同意？个人信息的使用是否与隐私政策一致？ |\n| 系统承载 | 预测峰值（每秒请求数）是多少？涉及的每个服务压测容量是多少？谁会先扛不住？有没有排队或限流机制？                                 |\n\n风险分 = 可能性 × 影响。15 分及以上为高风险，8–14 分为中风险，8 分以下为低风险。\n\n### 4. 落实应对措施（1 天）\n\n每个高风险项在上线前必须有负责人、应对措施和完成日期；中风险项要有监控和阈值。常用措施：按用户、设备、支付账户限领；账号注册满一定天数或完成首单后才解锁奖励；奖励冻结一段时间后到账；发奖系统强制执行每日花费上限；法务按市场审核规则；按预测峰值的 3 倍压测；秒杀类活动上排队页或虚拟等候室；写明优惠不可叠加的规则。\n\n### 5. 验证控制措施（2 天）\n\n研发在预发或影子环境里证明上限和熔断真的有效：发到上限后再发一张，确认失败；触发熔断并计时；跑压测并记录余量（压测容量 ÷ 预测峰值，目标不低于 3）。客服演练最可能出现的五类投诉的回复。\n\n### 6. 拍板并签字（30 分钟）\n\n三种结论：**上线**（没有未处理的高风险）、**有条件上线**（高风险已缓解，列出上线当天要核对的条件）、**叫停**（有高风险无应对措施，或敞口超预算却没有硬上限）。签字人和财务在卡片上签字，结论与条件记入活动台账。\n\n### 7. 活动期间实时监控（持续）\n\n实时看板展示：花费与每日上限之比、人均和设备均领取数、风控标记、报错率与响应时长、工单量。告警阈值来自第 4 步，例如：中午前花费超过当日计划的 120%；超过 3% 的奖励发给了被标记账号；报错率连续 5 分钟高于 1%。任一告警都通知活动负责人；两个告警同时出现，就启动熔断决策。\n\n### 8. 活动结束后快速复盘（1 小时）\n\n活动结束一周内复盘：实际花费与敞口对比、作弊率、实际峰值与预测对比、投诉情况，以及哪些风险真的发生了。新发现的薅羊毛手法补进风控规则，新问题补进第 3 步的表格。\n\n## 指标与目标值\n\n| 指标                                      | 作用 | 目标值                          |\n| ----------------------------------------- | ---- | ------------------------------- |\n| 在预算内且无严重事故的活动 ÷ 评审过的活动 | 核心 | 不低于 95%                      |\n| 最坏情况敞口 ÷ 批准预算                   | 输入 | 不超过 100%，且上限在代码中生效 |\n| 作弊率 = 发给被标记账号的奖励 ÷ 发出奖励  | 输入 | 低于 2%                         |\n| 压测余量 = 压测容量 ÷ 预测峰值            | 输入 | 不低于 3                        |\n| 上线时有负责人和措施的高风险项            | 输入 | 100%                            |\n| 从提交方案到评审签字                      | 输入 | 72 个工作小时以内               |\n| 活动转化达成率                            | 护栏 | 不低于计划的 90%                |\n| 每千名参与者投诉数                        | 护栏 | 低于 5                          |\n| 花费 ÷ 每日上限                           | 护栏 | 任何时候不超过 100%             |\n\n## 风险与护栏\n\n- **走过场。** 每场评审十分钟结束、每个活动都“没有高风险”。第 2 步的敞口计算和第 5 步的控制验证要求拿出证据，而不是口头回答。\n- **评审太慢或太严。** 团队开始绕过评审，或活动频频延期。从提交到签字控制在 72 小时内，未变化的重复活动免评，并跟踪转化达成率，让“把活动砍死”的措施无处隐藏。\n- **上限只在纸上。** 第 5 步的上限测试失败。发奖系统在上限之后能拒绝发放之前，不放行。\n- **规则与广告不一致。** 法务审核或投诉中发现。法务要把广告、落地页和规则放在一起，用各市场的语言逐一审读。\n\n## 变体\n\n- **小团队：** 活动负责人自己过一遍表格，只就高分项咨询法务和研发；敞口计算和熔断测试必须保留。\n- **B2B 活动（合同折扣）：** 作弊风险低，预算风险主要在毛利；超过一定折扣需财务审批，并检查销售无法叠加折扣。\n- **秒杀、限量发售：** 系统承载是头号风险；加上排队页、防机器人和每 15 分钟一次的库存对账。\n- **促销监管严格的市场：** 增加本地法务对抽奖玩法、中奖概率和限制条件披露的审核。\n\n## 后续跟进\n\n所有活动卡片和复盘记录放进同一本台账；每季度翻一遍，找出反复出现的风险，在平台层面一次性解决（比如统一的单设备限领）。每次复盘后由风控分析师更新风控规则；评审门槛金额由财务负责维护。\n"
+  },
+  {
+    "slug": "crisis-response",
+    "language": "en",
+    "path": "risk/crisis-response.md",
+    "title": "Respond to an incident or PR crisis",
+    "summary": "Gives operators a ready response to outages, data or pricing errors, abused campaigns and public backlash, with severity levels, named roles, a minute-by-minute first hour, update templates and a blameless post-mortem whose actions are tracked to completion.",
+    "category": "risk",
+    "lifecycleStages": [
+      "introduction",
+      "growth",
+      "maturity",
+      "decline"
+    ],
+    "effort": {
+      "prep": "P1W",
+      "run": "P2W",
+      "people": "3-6"
+    },
+    "roles": [
+      "incident commander",
+      "communications lead",
+      "operations lead",
+      "engineering lead",
+      "customer support lead",
+      "legal counsel",
+      "scribe"
+    ],
+    "whenToUse": [
+      "To prepare before anything happens, so that roles, templates and contact lists exist on the day.",
+      "When users are harmed or angry at scale, for example an outage, a wrong price or charge, leaked data, a campaign gone wrong or a post going viral against the brand.",
+      "When a smaller problem could grow, such as complaints clustering on one topic or a journalist asking questions."
+    ],
+    "whenNotToUse": [
+      "Single-user complaints handled well by support; escalate only when the pattern crosses the severity thresholds.",
+      "Planned changes users dislike (a price rise, a feature removal); plan those as launches with their own comms.",
+      "Purely technical incidents with no user impact; the engineering on-call process is enough."
+    ],
+    "inputs": [
+      "A contact list with deputies for each role, reachable out of hours, kept up to date.",
+      "Access to every channel users watch (status page, in-app banner, social accounts, e-mail, support macros).",
+      "Pre-approved holding statements and the list of who may approve public statements.",
+      "Dashboards for error rates, orders, payments, complaints and social mentions."
+    ],
+    "packages": [],
+    "metrics": {
+      "primary": "Time from detection to first public acknowledgement (SEV1 under 30 minutes, SEV2 under 2 hours)",
+      "inputs": [
+        "Time to detect (start of impact to alert or first report)",
+        "Time to assemble the response team",
+        "Updates published on the promised cadence",
+        "Time to mitigate (impact stopped or contained)",
+        "Post-mortem actions completed within 30 days"
+      ],
+      "guardrails": [
+        "Corrections to public statements (target zero)",
+        "30-day retention of affected users against unaffected users",
+        "Support first-response time during the incident"
+      ]
+    },
+    "risks": [
+      "Silence while the team investigates, so users fill the gap with speculation.",
+      "Statements that guess at causes or promise what cannot be kept, and must later be corrected.",
+      "Several people speaking for the company with different messages.",
+      "A post-mortem that blames individuals, so the next problem is hidden instead of reported.",
+      "Legal exposure from admitting facts before they are verified, or from missing a mandatory notification deadline."
+    ],
+    "lastReviewed": "2026-11-25",
+    "markdown": "---\ntitle: Respond to an incident or PR crisis\nsummary: Gives operators a ready response to outages, data or pricing errors, abused campaigns and public backlash, with severity levels, named roles, a minute-by-minute first hour, update templates and a blameless post-mortem whose actions are tracked to completion.\ncategory: risk\nlifecycleStages: [introduction, growth, maturity, decline]\neffort: { prep: P1W, run: P2W, people: \"3-6\" }\nroles:\n  - incident commander\n  - communications lead\n  - operations lead\n  - engineering lead\n  - customer support lead\n  - legal counsel\n  - scribe\nwhenToUse:\n  - To prepare before anything happens, so that roles, templates and contact lists exist on the day.\n  - When users are harmed or angry at scale, for example an outage, a wrong price or charge, leaked data, a campaign gone wrong or a post going viral against the brand.\n  - When a smaller problem could grow, such as complaints clustering on one topic or a journalist asking questions.\nwhenNotToUse:\n  - Single-user complaints handled well by support; escalate only when the pattern crosses the severity thresholds.\n  - Planned changes users dislike (a price rise, a feature removal); plan those as launches with their own comms.\n  - Purely technical incidents with no user impact; the engineering on-call process is enough.\ninputs:\n  - A contact list with deputies for each role, reachable out of hours, kept up to date.\n  - Access to every channel users watch (status page, in-app banner, social accounts, e-mail, support macros).\n  - Pre-approved holding statements and the list of who may approve public statements.\n  - Dashboards for error rates, orders, payments, complaints and social mentions.\npackages: []\nmetrics:\n  primary: Time from detection to first public acknowledgement (SEV1 under 30 minutes, SEV2 under 2 hours)\n  inputs:\n    - Time to detect (start of impact to alert or first report)\n    - Time to assemble the response team\n    - Updates published on the promised cadence\n    - Time to mitigate (impact stopped or contained)\n    - Post-mortem actions completed within 30 days\n  guardrails:\n    - Corrections to public statements (target zero)\n    - 30-day retention of affected users against unaffected users\n    - Support first-response time during the incident\nrisks:\n  - Silence while the team investigates, so users fill the gap with speculation.\n  - Statements that guess at causes or promise what cannot be kept, and must later be corrected.\n  - Several people speaking for the company with different messages.\n  - A post-mortem that blames individuals, so the next problem is hidden instead of reported.\n  - Legal exposure from admitting facts before they are verified, or from missing a mandatory notification deadline.\nlastReviewed: 2026-11-25\n---\n\n## Goal\n\nWhen something goes wrong in public, acknowledge it fast, say only what is true, fix the harm, and\nlearn from it. The play prepares roles, severity levels and templates in advance, scripts the first\nhour, sets an update cadence, and ends with a blameless post-mortem. It has worked when the first\npublic acknowledgement beats the target, no statement has to be corrected, and affected users stay at\nnearly the same rate as unaffected ones.\n\n## When to use / when not\n\n**Use it** once in advance to set up (steps 1–2), and then every time an event meets a severity level\nbelow: outages, wrong charges or prices, data exposure, campaigns being abused, or backlash spreading.\n\n**Do not use it** for single complaints that support handles, for planned unpopular changes (plan them\nas launches), or for technical incidents that users never notice.\n\n## Inputs\n\n- **Data:** live dashboards for errors, orders, payments, tickets and social mentions, and a shared\n  incident document template.\n- **People:** one person per role, each with a deputy; in a small company one person may hold two roles,\n  but the incident commander never writes code or statements.\n- **Decisions already made:** who may approve public statements for each severity, which regulators or\n  partners must be told and within what deadline, and compensation limits the team can offer without\n  further approval.\n\n## Steps\n\n### 1. Agree severity levels (2 h)\n\nWrite them before you need them:\n\n| Level | Examples                                                                                 | Response                                         |\n| ----- | ---------------------------------------------------------------------------------------- | ------------------------------------------------ |\n| SEV1  | Core service down for most users; money taken wrongly; personal data exposed; legal risk | All roles now, public note within 30 min         |\n| SEV2  | A key feature down for a segment; a campaign abused; a negative post spreading fast      | Core roles within 30 min, public note within 2 h |\n| SEV3  | Degraded feature, limited complaints, a critical article with low reach                  | Owner handles, support macro, daily check        |\n\nWhen in doubt, pick the higher level; downgrading is cheap, upgrading late is not.\n\n### 2. Prepare roles and templates (1 day)\n\nRoles: the **incident commander** decides and keeps time; the **communications lead** drafts every\nexternal and internal message; the **operations lead** handles users (support, refunds, campaign\nswitches); the **engineering lead** finds and fixes the cause; **legal** reviews statements and\nnotification duties; the **scribe** keeps a timestamped log. Prepare holding statements, for example:\n\n> We know that [what users see] since [time, time zone]. We are working on it and will update here by\n> [time]. [What users can do now, if anything.]\n\nStore them with the contact list where everyone can reach them without the systems that might be down.\n\n### 3. First 15 minutes: declare and assemble (15 min)\n\nWhoever sees it first declares an incident with a provisional severity in the incident channel. The\nincident commander takes over, opens the incident document, names the roles present and sets the next\ncheck-in. Stop anything that makes it worse: pause the campaign, freeze the price change, turn off the\nfailing feature behind its flag.\n\n### 4. Minutes 15–60: contain and acknowledge (45 min)\n\nThe engineering and operations leads report what is known and unknown. The communications lead posts\nthe holding statement (SEV1 within 30 minutes) on the status page and where users are complaining,\nand a support macro goes live with the same words. Internally, a short note to all staff: what happened,\nwhat to say if asked (\"we are on it; see the status page\"), and who speaks for the company.\n\n### 5. Update on a fixed cadence until resolved (ongoing)\n\nThe cadence is part of the promise: SEV1 every 30–60 minutes, SEV2 every two hours, even when\nthere is nothing new (\"still investigating, next update at 16:00\"). Each update says what is known,\nwhat is being done, what users should do, and when the next update comes. Never guess at causes; say\n\"we are investigating\" until the cause is confirmed.\n\n### 6. Resolve and make it right (1–3 days)\n\nWhen the impact stops, post a resolution note with a plain account of what happened and who was\naffected. Fix the harm: refunds for wrong charges, honouring mistaken prices where reasonable, credits\nin proportion to the disruption (for example a day of service for each hour of outage), and direct\nmessages to affected users. Complete mandatory notifications (data protection authorities, partners)\nwithin their deadlines.\n\n### 7. Run a blameless post-mortem (5 days)\n\nWithin five working days, the incident commander runs a 60–90 minute review from the scribe's timeline:\nwhat happened, why it was not caught earlier, what went well in the response, and what to change. Ask\n\"how did the system allow this?\", not \"who did this?\". Each action gets an owner and a due date; publish\na summary to users for SEV1 incidents.\n\n### 8. Track the actions to done (30 days)\n\nReview open actions weekly until all are closed. Update the severity table, templates and contact list\nwith what the incident taught.\n\n## Metrics & targets\n\n| Metric                                              | Role      | Target                                 |\n| --------------------------------------------------- | --------- | -------------------------------------- |\n| Detection to first public acknowledgement           | primary   | SEV1 under 30 min, SEV2 under 2 h      |\n| Time to detect (impact start to alert or report)    | input     | Under 10 min for SEV1 on core services |\n| Time to assemble the core roles                     | input     | Under 15 min                           |\n| Updates on time ÷ updates promised                  | input     | 100 %                                  |\n| Time to mitigate                                    | input     | SEV1 under 4 h                         |\n| Post-mortem actions closed within 30 days ÷ actions | input     | At least 80 %                          |\n| Corrections to public statements                    | guardrail | Zero                                   |\n| 30-day retention, affected ÷ unaffected users       | guardrail | At least 0.95                          |\n| Support first-response time during the incident     | guardrail | No more than twice the usual           |\n\n## Risks & guardrails\n\n- **Silence.** Noticed when the first statement is late or complaints outrun updates. The holding\n  statement needs no investigation; publish it by the deadline.\n- **Guessing and over-promising.** Noticed when a statement has to be corrected. Only confirmed facts\n  go out; give update times, not fix times, until the fix is certain.\n- **Many voices.** Noticed when staff post their own explanations. One communications lead; everyone\n  else points to the status page.\n- **Blame.** Noticed when post-mortems name people or become rare. Use the blameless format and thank\n  whoever raised the alarm.\n- **Legal exposure.** Noticed when legal is missing from a SEV1. Legal joins every SEV1 and reviews\n  statements; notification deadlines are on the incident checklist.\n\n## Variations\n\n- **Small team:** combine roles (commander plus communications, operations plus support) but keep the\n  commander free of hands-on work.\n- **B2B:** notify account owners and admins directly before any public post, and follow contractual\n  service-level commitments for credits.\n- **Social-media backlash with no outage:** the operations lead becomes a listening lead who tracks\n  mentions and themes; respond once, in one place, with substance, and avoid debating individuals.\n- **Regulated or cross-border products:** add a notification table per market (who, what, by when).\n\n## Follow-up\n\nRun a 30-minute drill each quarter with a made-up SEV2, rotating the incident commander. Keep the\ncontact list and templates current; the communications lead owns them. Review the quarter's\nincidents together to spot patterns (for example repeated campaign abuse, which belongs in\n`risk/campaign-risk-review`).\n"
+  },
+  {
+    "slug": "crisis-response",
+    "language": "zh-cn",
+    "path": "zh-cn/risk/crisis-response.md",
+    "title": "故障与舆情危机应对",
+    "summary": "为运营准备一套现成的应对机制，覆盖服务故障、价格或扣款错误、活动被薅、负面舆情发酵等情形：事故分级、角色分工、第一小时逐分钟动作、对外通报模板，以及追踪到底的无责复盘。",
+    "category": "risk",
+    "lifecycleStages": [
+      "introduction",
+      "growth",
+      "maturity",
+      "decline"
+    ],
+    "effort": {
+      "prep": "P1W",
+      "run": "P2W",
+      "people": "3-6"
+    },
+    "roles": [
+      "事故指挥官",
+      "对外沟通负责人",
+      "运营负责人",
+      "研发负责人",
+      "客服负责人",
+      "法务",
+      "记录员"
+    ],
+    "whenToUse": [
+      "事前准备：让角色、模板和通讯录在出事那天已经就位。",
+      "大面积伤害用户或引发众怒时，例如服务宕机、价格标错或重复扣款、数据泄露、活动翻车、负面内容刷屏。",
+      "小问题有放大苗头时，例如投诉集中在同一主题，或者有记者来问。"
+    ],
+    "whenNotToUse": [
+      "客服能妥善处理的个案投诉：只有达到分级标准才升级。",
+      "用户不喜欢但事先计划好的调整（涨价、下线功能）：按上线流程规划沟通。",
+      "用户无感知的纯技术故障：研发值班流程足够。"
+    ],
+    "inputs": [
+      "每个角色及其备份人员的通讯录，非工作时间也能联系上，并保持更新。",
+      "所有用户会看的渠道的发布权限（状态页、App 内公告、官方微博/公众号、短信与邮件、客服话术）。",
+      "预先审批过的首发声明模板，以及各级别对外声明由谁审批的名单。",
+      "报错率、订单、支付、投诉和舆情监测的看板。"
+    ],
+    "packages": [],
+    "metrics": {
+      "primary": "从发现到首次对外回应的时长（一级事故 30 分钟内，二级事故 2 小时内）",
+      "inputs": [
+        "发现时长（影响开始到告警或首次反馈）",
+        "应急小组集结时长",
+        "按承诺节奏发布的进展通报占比",
+        "止损时长（影响停止或得到控制）",
+        "30 天内完成的复盘改进项占比"
+      ],
+      "guardrails": [
+        "对外声明的更正次数（目标为零）",
+        "受影响用户与未受影响用户的 30 日留存之比",
+        "事故期间客服首次响应时长"
+      ]
+    },
+    "risks": [
+      "团队埋头排查、对外沉默，用户用猜测和谣言填补空白。",
+      "声明里猜测原因或许下做不到的承诺，事后只能更正。",
+      "好几个人各自代表公司发声，口径不一。",
+      "复盘变成追责，下次出了问题大家选择隐瞒而不是上报。",
+      "事实未核实就承认，或错过法定报告时限，带来法律风险。"
+    ],
+    "lastReviewed": "2026-11-25",
+    "markdown": "---\ntitle: 故障与舆情危机应对\nsummary: 为运营准备一套现成的应对机制，覆盖服务故障、价格或扣款错误、活动被薅、负面舆情发酵等情形：事故分级、角色分工、第一小时逐分钟动作、对外通报模板，以及追踪到底的无责复盘。\ncategory: risk\nlifecycleStages: [introduction, growth, maturity, decline]\neffort: { prep: P1W, run: P2W, people: \"3-6\" }\nroles: [事故指挥官, 对外沟通负责人, 运营负责人, 研发负责人, 客服负责人, 法务, 记录员]\nwhenToUse:\n  - 事前准备：让角色、模板和通讯录在出事那天已经就位。\n  - 大面积伤害用户或引发众怒时，例如服务宕机、价格标错或重复扣款、数据泄露、活动翻车、负面内容刷屏。\n  - 小问题有放大苗头时，例如投诉集中在同一主题，或者有记者来问。\nwhenNotToUse:\n  - 客服能妥善处理的个案投诉：只有达到分级标准才升级。\n  - 用户不喜欢但事先计划好的调整（涨价、下线功能）：按上线流程规划沟通。\n  - 用户无感知的纯技术故障：研发值班流程足够。\ninputs:\n  - 每个角色及其备份人员的通讯录，非工作时间也能联系上，并保持更新。\n  - 所有用户会看的渠道的发布权限（状态页、App 内公告、官方微博/公众号、短信与邮件、客服话术）。\n  - 预先审批过的首发声明模板，以及各级别对外声明由谁审批的名单。\n  - 报错率、订单、支付、投诉和舆情监测的看板。\npackages: []\nmetrics:\n  primary: 从发现到首次对外回应的时长（一级事故 30 分钟内，二级事故 2 小时内）\n  inputs:\n    - 发现时长（影响开始到告警或首次反馈）\n    - 应急小组集结时长\n    - 按承诺节奏发布的进展通报占比\n    - 止损时长（影响停止或得到控制）\n    - 30 天内完成的复盘改进项占比\n  guardrails:\n    - 对外声明的更正次数（目标为零）\n    - 受影响用户与未受影响用户的 30 日留存之比\n    - 事故期间客服首次响应时长\nrisks:\n  - 团队埋头排查、对外沉默，用户用猜测和谣言填补空白。\n  - 声明里猜测原因或许下做不到的承诺，事后只能更正。\n  - 好几个人各自代表公司发声，口径不一。\n  - 复盘变成追责，下次出了问题大家选择隐瞒而不是上报。\n  - 事实未核实就承认，或错过法定报告时限，带来法律风险。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n在公开场合出了问题时：尽快回应、只说确定的事实、弥补对用户的伤害，并从中吸取教训。这个玩法事先准备好角色、分级和模板，把第一小时写成脚本，定下通报节奏，最后以无责复盘收尾。做到以下这点就算成功：首次对外回应快于目标时限、没有任何声明需要更正、受影响用户的留存与未受影响用户基本持平。\n\n## 适用与不适用\n\n**适用：** 事前跑一次做好准备（第 1–2 步）；之后每次事件达到下面的分级标准就启动：宕机、扣款或价格错误、数据泄露、活动被薅、负面舆情扩散。\n\n**不适用：** 客服能处理的个案投诉；事先计划好的不受欢迎的调整（按上线流程规划）；用户根本察觉不到的技术故障。\n\n## 所需输入\n\n- **数据：** 报错、订单、支付、工单和舆情的实时看板，以及一份共享的事故文档模板。\n- **人员：** 每个角色一人，各有备份；小公司可以一人兼两个角色，但事故指挥官不写代码、不写声明。\n- **已定事项：** 各级别对外声明由谁审批；哪些监管机构或合作方必须在多长时限内通知；团队无需再请示即可给出的补偿额度。\n\n## 步骤\n\n### 1. 定好事故分级（2 小时）\n\n在用得上之前写好：\n\n| 级别 | 示例                                                         | 响应要求                                 |\n| ---- | ------------------------------------------------------------ | ---------------------------------------- |\n| 一级 | 核心服务对多数用户不可用；错误扣款；个人信息泄露；有法律风险 | 所有角色立即到位，30 分钟内对外回应      |\n| 二级 | 关键功能对部分用户不可用；活动被薅；负面内容快速扩散         | 核心角色 30 分钟内到位，2 小时内对外回应 |\n| 三级 | 功能体验下降、零星投诉、传播面不大的负面文章                 | 负责人处理，上线客服话术，每日跟进       |\n\n拿不准就往高定：降级很便宜，升级晚了代价很大。\n\n### 2. 准备角色和模板（1 天）\n\n角色：**事故指挥官**负责决策和掌控节奏；**对外沟通负责人**起草所有对内对外的信息；**运营负责人**处理用户侧事务（客服、退款、活动开关）；**研发负责人**定位并修复问题；**法务**审核声明和报告义务；**记录员**按时间戳记录全过程。准备好首发声明模板，例如：\n\n> 我们注意到自 [时间] 起，[用户遇到的现象]。团队正在全力处理，将于 [时间] 前在此更新进展。[用户现在可以怎么做，如有。]\n\n模板和通讯录放在即使业务系统宕机也能打开的地方。\n\n### 3. 前 15 分钟：宣布并集结（15 分钟）\n\n最先发现的人在事故群里宣布事故，并给出初步级别。事故指挥官接手，打开事故文档，确认到场角色，定下下一次同步时间。先止血，停掉一切会让情况恶化的动作：暂停活动、冻结调价、用功能开关关掉出问题的功能。\n\n### 4. 第 15–60 分钟：控制事态并对外回应（45 分钟）\n\n研发和运营负责人同步已知和未知。对外沟通负责人在状态页以及用户集中吐槽的地方发布首发声明（一级事故 30 分钟内），客服话术同步上线，措辞保持一致。对内给全员发一条简短说明：发生了什么、被问到时怎么说（“正在处理，请关注官方通报”）、谁代表公司发言。\n\n### 5. 按固定节奏通报直至解决（持续）\n\n通报节奏本身就是承诺：一级事故每 30–60 分钟一次，二级每 2 小时一次，哪怕没有新进展（“仍在排查，下次更新 16:00”）。每次通报说清：已知什么、正在做什么、用户该怎么做、下次何时更新。原因确认之前绝不猜测，只说“正在排查”。\n\n### 6. 解决并弥补（1–3 天）\n\n影响停止后，发布恢复公告，用大白话说明发生了什么、影响了哪些人。弥补伤害：错误扣款全额退回；价格标错在合理范围内照单履约；按影响程度发放补偿（例如每宕机 1 小时补 1 天会员）；给受影响用户单独发消息。在法定时限内完成必要的报告（个人信息保护监管部门、合作方）。\n\n### 7. 无责复盘（5 个工作日）\n\n五个工作日内，由事故指挥官依据记录员的时间线主持 60–90 分钟的复盘：发生了什么、为什么没能更早发现、应对中哪些做得好、要改什么。问“系统为什么允许这件事发生”，而不是“这是谁干的”。每个改进项都有负责人和截止日期；一级事故要向用户公开复盘摘要。\n\n### 8. 追踪改进项直到完成（30 天）\n\n每周过一遍未关闭的改进项，直到全部完成。用这次事故的教训更新分级表、模板和通讯录。\n\n## 指标与目标值\n\n| 指标                                 | 作用 | 目标值                        |\n| ------------------------------------ | ---- | ----------------------------- |\n| 从发现到首次对外回应                 | 核心 | 一级 30 分钟内，二级 2 小时内 |\n| 发现时长（影响开始到告警或反馈）     | 输入 | 核心服务一级事故 10 分钟内    |\n| 核心角色集结时长                     | 输入 | 15 分钟内                     |\n| 按时发布的通报 ÷ 承诺的通报          | 输入 | 100%                          |\n| 止损时长                             | 输入 | 一级事故 4 小时内             |\n| 30 天内关闭的改进项 ÷ 全部改进项     | 输入 | 不低于 80%                    |\n| 对外声明更正次数                     | 护栏 | 零                            |\n| 30 日留存：受影响用户 ÷ 未受影响用户 | 护栏 | 不低于 0.95                   |\n| 事故期间客服首次响应时长             | 护栏 | 不超过平时的两倍              |\n\n## 风险与护栏\n\n- **沉默。** 首发声明迟迟不出，或投诉速度远超通报。首发声明不需要查清原因，到点就发。\n- **猜测与过度承诺。** 声明被迫更正。只发已确认的事实；修复时间没把握之前，只承诺下次更新时间，不承诺修好时间。\n- **多头发声。** 员工在社交媒体上各自解释。只有一个对外沟通负责人，其他人一律引导到官方通报。\n- **追责文化。** 复盘里点名个人，或者复盘越来越少。坚持无责复盘格式，并感谢最早拉响警报的人。\n- **法律风险。** 一级事故里没有法务。一级事故法务必须加入并审核声明；报告时限写进事故清单。\n\n## 变体\n\n- **小团队：** 可以合并角色（指挥官兼对外沟通、运营兼客服），但指挥官不亲自动手干活。\n- **B2B 产品：** 在任何公开发布之前，先由客户经理直接通知客户负责人和管理员；补偿按合同里的服务等级协议执行。\n- **没有故障的舆情危机：** 运营负责人转为舆情监测负责人，追踪声量和话题；只在一个地方、一次性给出有实质内容的回应，不与个人逐条争论。\n- **受监管或跨境业务：** 为每个市场准备一张报告对照表（向谁报、报什么、何时之前）。\n\n## 后续跟进\n\n每季度用一个虚构的二级事故演练 30 分钟，轮流担任事故指挥官。通讯录和模板由对外沟通负责人维护并保持最新。每季度把所有事故放在一起看，找出规律（例如活动反复被薅，这就该放进 `risk/campaign-risk-review`）。\n"
+  },
+  {
+    "slug": "brand-voice-consistency",
+    "language": "en",
+    "path": "brand/brand-voice-consistency.md",
+    "title": "Keep the brand voice consistent across channels",
+    "summary": "Audits a sample of live copy from every channel, writes a short voice guide with traits, a tone map and a word list, turns it into a scored checklist that reviewers apply the same way, and builds it into templates and reviews so that the consistency score rises without slowing copy down.",
+    "category": "brand",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P2W",
+      "run": "P2M",
+      "people": "2-4"
+    },
+    "roles": [
+      "brand or content lead",
+      "product operator",
+      "UX writer",
+      "support lead",
+      "marketing copywriter"
+    ],
+    "whenToUse": [
+      "Several teams write user-facing copy (app, push, e-mail, support, ads, social) and users meet visibly different personalities.",
+      "The product is entering a new market or language, or a new team or agency is starting to write for it.",
+      "Support or social replies are inconsistent in tone, or the same feature has different names in different places."
+    ],
+    "whenNotToUse": [
+      "Before positioning is settled; a voice guide built on a positioning that will change is wasted, so settle positioning first.",
+      "A single writer produces all copy; a one-page word list is enough.",
+      "The problem is what the product does, not how it speaks; fixing copy will not fix a broken experience."
+    ],
+    "inputs": [
+      "The positioning statement and target personas.",
+      "Access to live copy in every channel (app strings, push and e-mail templates, help centre, support macros, ads, social posts).",
+      "Any existing style guide, glossary or logo and visual rules.",
+      "A list of who writes and who approves copy in each channel."
+    ],
+    "packages": [],
+    "metrics": {
+      "primary": "Voice consistency score (share of audited pieces scoring at least 80 % on the voice checklist)",
+      "inputs": [
+        "Share of new copy produced from approved templates",
+        "Reviewer agreement on checklist scores",
+        "Share of high-reach copy reviewed before publishing",
+        "Terminology errors per 100 pieces",
+        "Writers trained on the guide"
+      ],
+      "guardrails": [
+        "Copy review turnaround (at most one working day)",
+        "Click-through or conversion of rewritten copy against the old version",
+        "Complaints or negative comments about tone"
+      ]
+    },
+    "risks": [
+      "A guide full of adjectives (\"friendly, bold, human\") that writers cannot apply and reviewers score differently.",
+      "Review gates that slow every message and push teams to skip them.",
+      "One voice forced onto every situation, so an outage notice sounds as playful as a promotion.",
+      "Translations that copy English idioms and sound foreign in the target language."
+    ],
+    "lastReviewed": "2026-11-25",
+    "markdown": "---\ntitle: Keep the brand voice consistent across channels\nsummary: Audits a sample of live copy from every channel, writes a short voice guide with traits, a tone map and a word list, turns it into a scored checklist that reviewers apply the same way, and builds it into templates and reviews so that the consistency score rises without slowing copy down.\ncategory: brand\nlifecycleStages: [growth, maturity]\neffort: { prep: P2W, run: P2M, people: \"2-4\" }\nroles: [brand or content lead, product operator, UX writer, support lead, marketing copywriter]\nwhenToUse:\n  - Several teams write user-facing copy (app, push, e-mail, support, ads, social) and users meet visibly different personalities.\n  - The product is entering a new market or language, or a new team or agency is starting to write for it.\n  - Support or social replies are inconsistent in tone, or the same feature has different names in different places.\nwhenNotToUse:\n  - Before positioning is settled; a voice guide built on a positioning that will change is wasted, so settle positioning first.\n  - A single writer produces all copy; a one-page word list is enough.\n  - The problem is what the product does, not how it speaks; fixing copy will not fix a broken experience.\ninputs:\n  - The positioning statement and target personas.\n  - Access to live copy in every channel (app strings, push and e-mail templates, help centre, support macros, ads, social posts).\n  - Any existing style guide, glossary or logo and visual rules.\n  - A list of who writes and who approves copy in each channel.\npackages: []\nmetrics:\n  primary: Voice consistency score (share of audited pieces scoring at least 80 % on the voice checklist)\n  inputs:\n    - Share of new copy produced from approved templates\n    - Reviewer agreement on checklist scores\n    - Share of high-reach copy reviewed before publishing\n    - Terminology errors per 100 pieces\n    - Writers trained on the guide\n  guardrails:\n    - Copy review turnaround (at most one working day)\n    - Click-through or conversion of rewritten copy against the old version\n    - Complaints or negative comments about tone\nrisks:\n  - A guide full of adjectives (\"friendly, bold, human\") that writers cannot apply and reviewers score differently.\n  - Review gates that slow every message and push teams to skip them.\n  - One voice forced onto every situation, so an outage notice sounds as playful as a promotion.\n  - Translations that copy English idioms and sound foreign in the target language.\nlastReviewed: 2026-11-25\n---\n\n## Goal\n\nMake the product sound like one company wherever users meet it, without slowing the teams that write.\nThe play measures how consistent the voice is today, writes a guide short enough to use, turns it into\na checklist that two reviewers score alike, and puts it where copy is produced: templates, reviews and\ntraining. It has worked when the share of audited pieces that pass the checklist rises from the\nbaseline to the target and review turnaround stays within a working day.\n\n## When to use / when not\n\n**Use it when** many teams and channels write copy and the difference shows, when a new market, language\nor agency starts writing, or when the same thing has different names in different places.\n\n**Do not use it when** positioning is still moving, when one writer does everything, or when the real\nproblem is the product experience.\n\n## Inputs\n\n- **Data:** a sample of live copy from each channel, in its context (screenshot or link), and support\n  macros with their usage counts.\n- **People:** a brand or content lead who owns the guide (about 40 % of their time for two weeks, then\n  a few hours a week), one writer from each channel, and a support lead.\n- **Decisions already made:** the positioning, the personas, and which channels count as high-reach\n  (for example anything sent to more than 10,000 users).\n\n## Steps\n\n### 1. Audit a sample of live copy (2 days)\n\nCollect 100–150 pieces: for each channel, the most-seen screens or messages plus a random handful.\nPut them side by side in one document by situation (welcome, error, promotion, apology, reminder). Note\nwhere the same thing is named differently, where tone clashes with the situation, and which pieces\nalready sound right. Those become the examples in the guide.\n\n### 2. Write the voice traits (1 day)\n\nPick three or four traits, each defined by what it is and what it is not, with a before/after example:\n\n| Trait   | Is                                 | Is not                   | Before → after                                                  |\n| ------- | ---------------------------------- | ------------------------ | --------------------------------------------------------------- |\n| Clear   | Short sentences, the action first  | Jargon, vague promises   | \"Leverage our synergy tools\" → \"Share the file with your team\"  |\n| Warm    | Speaks to one person, credits them | Gushing, fake excitement | \"AMAZING news!!!\" → \"Your report is ready\"                      |\n| Direct  | Says what happened and what to do  | Evasive, passive blame   | \"An error was encountered\" → \"We couldn't save this. Try again\" |\n| Capable | Confident about what we do well    | Boastful, superlatives   | \"The world's best planner\" → \"Plan a week in five minutes\"      |\n\n### 3. Map tone to situations (4 h)\n\nVoice stays fixed; tone shifts with the user's state. Write one line per situation: celebration (warm,\na little playful), error (direct, calm, no jokes), apology or outage (direct, responsible, no humour,\nsay what we are doing), money and billing (precise, no exclamation marks), promotion (clear value, no\npressure tactics), support (warm, specific to their case).\n\n### 4. Build the word list (4 h)\n\nList product terms with the one approved name and the names to avoid (for example \"workspace\", not\n\"project space\" or \"board\"), words the brand never uses, and formatting rules (sentence case for\nbuttons, numerals for numbers, no all caps). Include the equivalents in every language you ship, written\nby native writers rather than translated.\n\n### 5. Turn the guide into a scored checklist (1 day)\n\nMake one question per trait and per rule, each scored 0 (no), 1 (partly) or 2 (yes), for example: \"Does\nthe first sentence say what the user can do?\", \"Are product terms from the word list?\", \"Does the tone\nfit the situation in the tone map?\". Score = points ÷ maximum. Calibrate: two reviewers score the same\n30 pieces independently; when they agree on pass/fail for fewer than 80 % of pieces, rewrite the\nunclear questions and repeat.\n\n### 6. Put it where copy is made (2 weeks)\n\nWrite templates for the ten most common messages (welcome, password reset, payment failed, outage,\npromotion, and so on) that already follow the guide. Add the checklist to the review step for\nhigh-reach copy only; lower-reach copy is self-checked by the writer. Run a 45-minute session for every\nwriter and agency, using the audit's best and worst pieces.\n\n### 7. Re-audit monthly (ongoing)\n\nEach month, score a random sample of 40 new pieces across channels with the checklist. Track the\nconsistency score by channel, share the three best pieces and one to improve, and update the guide\nwhen the same issue appears twice.\n\n## Metrics & targets\n\n| Metric                                                     | Role      | Target                                                  |\n| ---------------------------------------------------------- | --------- | ------------------------------------------------------- |\n| Consistency score = pieces scoring ≥ 80 % ÷ pieces audited | primary   | From the audit baseline (e.g. 45 %) to 80 % in 3 months |\n| New copy from approved templates ÷ new copy                | input     | At least 50 % of transactional messages                 |\n| Reviewer agreement on pass/fail                            | input     | At least 80 %                                           |\n| High-reach copy reviewed before publishing                 | input     | 100 %                                                   |\n| Terminology errors per 100 pieces                          | input     | Under 3                                                 |\n| Writers and agencies trained                               | input     | 100 % within 6 weeks                                    |\n| Review turnaround                                          | guardrail | At most 1 working day                                   |\n| Click-through or conversion of rewritten copy              | guardrail | Not lower than the old copy                             |\n| Complaints about tone                                      | guardrail | No increase                                             |\n\n## Risks & guardrails\n\n- **Adjectives nobody can apply.** Noticed when reviewer agreement stays under 80 %. Define traits by\n  is / is not with examples, and score concrete questions, not impressions.\n- **Slow reviews.** Noticed when turnaround passes a day or teams bypass review. Review only high-reach\n  copy, rely on templates, and let trained writers self-check the rest.\n- **One tone for everything.** Noticed in apologies that joke or promotions that sound stern. The tone\n  map is part of the checklist.\n- **Translated voice.** Noticed when native speakers find copy awkward. Native writers adapt the voice\n  per language; the traits stay, the idioms change.\n- **Worse results.** Noticed when rewritten copy converts less. A/B test rewrites of high-traffic copy\n  before replacing it everywhere.\n\n## Variations\n\n- **Small team:** skip the monthly audit sample size; one person reviews ten pieces a month and keeps\n  the word list current.\n- **B2B:** add a trait for precision and a rule for how to address administrators versus end users;\n  sales decks and contracts join the audit.\n- **Several markets:** keep one set of traits, and write the tone map and word list per language with\n  local writers; in markets like China, add rules for mini-program, official-account and community group\n  messages, whose conventions differ.\n- **Rebrand:** run the audit before and after, and give teams a deadline by which all templates move to\n  the new voice.\n\n## Follow-up\n\nPublish the guide, the tone map, the word list and the templates in one place that writers already\nuse. The brand lead owns them and the monthly audit; review the traits yearly or when positioning\nchanges. Feed tone issues from incidents into the templates used by `risk/crisis-response`.\n"
+  },
+  {
+    "slug": "brand-voice-consistency",
+    "language": "zh-cn",
+    "path": "zh-cn/brand/brand-voice-consistency.md",
+    "title": "全渠道品牌调性统一",
+    "summary": "抽查各渠道正在使用的文案，写一份包含调性特征、语气地图和用词表的简明指南，再把它变成审核人打分一致的检查清单，嵌入模板和审核流程，在不拖慢出稿速度的前提下提高调性一致率。",
+    "category": "brand",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P2W",
+      "run": "P2M",
+      "people": "2-4"
+    },
+    "roles": [
+      "品牌或内容负责人",
+      "运营负责人",
+      "产品文案（UX 写作）",
+      "客服负责人",
+      "市场文案"
+    ],
+    "whenToUse": [
+      "多个团队都在写面向用户的文案（App、Push、短信、客服、广告、公众号、社群），用户感受到的“人设”明显不一样。",
+      "产品要进入新市场、新语种，或有新团队、新代理商开始替品牌写文案。",
+      "客服或社交媒体回复语气忽冷忽热，同一个功能在不同地方叫法不同。"
+    ],
+    "whenNotToUse": [
+      "品牌定位还没定：基于会变的定位写调性指南是白费功夫，先定定位。",
+      "所有文案都出自同一个人：一页用词表就够了。",
+      "问题出在产品本身而不是说话方式：改文案救不了糟糕的体验。"
+    ],
+    "inputs": [
+      "品牌定位陈述和目标用户画像。",
+      "各渠道线上文案的查看权限（App 文案、Push 与短信模板、帮助中心、客服话术、广告、公众号与社群推文）。",
+      "已有的写作规范、术语表或视觉规范。",
+      "各渠道由谁写、由谁审的名单。"
+    ],
+    "packages": [],
+    "metrics": {
+      "primary": "调性一致率（抽查文案中检查清单得分不低于 80% 的占比）",
+      "inputs": [
+        "使用标准模板产出的新文案占比",
+        "审核人之间打分的一致率",
+        "高触达文案发布前经过审核的比例",
+        "每百篇文案的术语错误数",
+        "完成培训的写作者占比"
+      ],
+      "guardrails": [
+        "文案审核周期（不超过 1 个工作日）",
+        "改写后文案的点击率或转化率（对比原文案）",
+        "关于语气的投诉或负面评论"
+      ]
+    },
+    "risks": [
+      "指南里全是形容词（“年轻、有温度、有态度”），写的人不会用，审的人各打各的分。",
+      "审核关卡拖慢每一条消息，团队干脆绕过去。",
+      "所有场景一个腔调，故障公告和促销文案一样俏皮。",
+      "多语种版本照搬中文或英文的说法，读起来像翻译腔。"
+    ],
+    "lastReviewed": "2026-11-25",
+    "markdown": "---\ntitle: 全渠道品牌调性统一\nsummary: 抽查各渠道正在使用的文案，写一份包含调性特征、语气地图和用词表的简明指南，再把它变成审核人打分一致的检查清单，嵌入模板和审核流程，在不拖慢出稿速度的前提下提高调性一致率。\ncategory: brand\nlifecycleStages: [growth, maturity]\neffort: { prep: P2W, run: P2M, people: \"2-4\" }\nroles: [品牌或内容负责人, 运营负责人, 产品文案（UX 写作）, 客服负责人, 市场文案]\nwhenToUse:\n  - 多个团队都在写面向用户的文案（App、Push、短信、客服、广告、公众号、社群），用户感受到的“人设”明显不一样。\n  - 产品要进入新市场、新语种，或有新团队、新代理商开始替品牌写文案。\n  - 客服或社交媒体回复语气忽冷忽热，同一个功能在不同地方叫法不同。\nwhenNotToUse:\n  - 品牌定位还没定：基于会变的定位写调性指南是白费功夫，先定定位。\n  - 所有文案都出自同一个人：一页用词表就够了。\n  - 问题出在产品本身而不是说话方式：改文案救不了糟糕的体验。\ninputs:\n  - 品牌定位陈述和目标用户画像。\n  - 各渠道线上文案的查看权限（App 文案、Push 与短信模板、帮助中心、客服话术、广告、公众号与社群推文）。\n  - 已有的写作规范、术语表或视觉规范。\n  - 各渠道由谁写、由谁审的名单。\npackages: []\nmetrics:\n  primary: 调性一致率（抽查文案中检查清单得分不低于 80% 的占比）\n  inputs:\n    - 使用标准模板产出的新文案占比\n    - 审核人之间打分的一致率\n    - 高触达文案发布前经过审核的比例\n    - 每百篇文案的术语错误数\n    - 完成培训的写作者占比\n  guardrails:\n    - 文案审核周期（不超过 1 个工作日）\n    - 改写后文案的点击率或转化率（对比原文案）\n    - 关于语气的投诉或负面评论\nrisks:\n  - 指南里全是形容词（“年轻、有温度、有态度”），写的人不会用，审的人各打各的分。\n  - 审核关卡拖慢每一条消息，团队干脆绕过去。\n  - 所有场景一个腔调，故障公告和促销文案一样俏皮。\n  - 多语种版本照搬中文或英文的说法，读起来像翻译腔。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n让用户无论在哪里遇到产品，听到的都是同一个品牌在说话，同时不拖慢写文案的团队。这个玩法先量出当前调性的一致程度，写一份短到真能用起来的指南，把它变成两个审核人打分结果一致的检查清单，再放进文案生产的环节：模板、审核和培训。做到以下这点就算成功：抽查文案的达标率从基线升到目标值，审核周期保持在一个工作日以内。\n\n## 适用与不适用\n\n**适用：** 多个团队、多个渠道在写文案且差异明显；新市场、新语种或新代理商开始写；同一样东西在不同地方叫法不同。\n\n**不适用：** 定位还在变；一个人包揽所有文案；真正的问题在产品体验。\n\n## 所需输入\n\n- **数据：** 各渠道线上文案的样本，带上下文（截图或链接）；客服话术及其使用次数。\n- **人员：** 品牌或内容负责人主导指南（前两周投入约 40% 时间，之后每周几小时）；每个渠道一名写作者；客服负责人。\n- **已定事项：** 品牌定位、用户画像，以及哪些渠道算高触达（例如发送给 1 万人以上的内容）。\n\n## 步骤\n\n### 1. 抽查线上文案（2 天）\n\n收集 100–150 条：每个渠道取曝光最多的页面或消息，再随机抽几条。按场景（欢迎、报错、促销、致歉、提醒）并排放进一份文档。标出同一事物的不同叫法、语气与场景不符的地方，以及已经“对味”的文案——它们会成为指南里的范例。\n\n### 2. 写出调性特征（1 天）\n\n选 3–4 个特征，每个都写清“是什么”和“不是什么”，并配一组改写前后的例子：\n\n| 特征 | 是                       | 不是                 | 改写前 → 改写后                               |\n| ---- | ------------------------ | -------------------- | --------------------------------------------- |\n| 清楚 | 短句，先说用户能做什么   | 黑话、空泛承诺       | “赋能团队协同新体验” → “把文件分享给同事”     |\n| 亲切 | 对一个人说话，肯定用户   | 过度热情、假装兴奋   | “重磅！！！惊喜来袭” → “你的报告已经生成好了” |\n| 直接 | 说清发生了什么、该怎么做 | 含糊其辞、甩锅给用户 | “操作异常” → “没能保存成功，请再试一次”       |\n| 靠谱 | 对擅长的事有底气         | 夸大、堆砌“最”“第一” | “全网最强效率神器” → “五分钟排好一周计划”     |\n\n### 3. 画语气地图（4 小时）\n\n调性不变，语气随用户状态而变。每个场景写一行：庆祝（亲切、可以俏皮一点）；报错（直接、冷静、不开玩笑）；致歉或故障（直接、有担当、不玩梗，说清我们在做什么）；支付与账单（精确，不用感叹号）；促销（讲清价值，不制造焦虑、不倒计时施压）；客服（亲切、针对用户的具体情况）。\n\n### 4. 建用词表（4 小时）\n\n列出产品术语的唯一标准叫法和应避免的叫法（例如统一叫“空间”，不叫“项目空间”或“看板”）、品牌绝不使用的词（如“亲”“家人们”等是否使用要明确），以及格式规则（数字用阿拉伯数字、中英文之间空格、按钮文案不超过 6 个字、慎用感叹号）。每个上线语种都要有对应版本，由母语写作者来写，而不是直译。\n\n### 5. 把指南变成打分清单（1 天）\n\n每个特征、每条规则对应一个问题，按 0（否）、1（部分）、2（是）打分，例如：“第一句话是否说清用户能做什么？”“产品术语是否来自用词表？”“语气是否符合语气地图中的场景？”得分 = 实得分 ÷ 满分。校准：两名审核人各自独立给同样 30 条文案打分；如果“是否达标”的判断一致率低于 80%，改写含糊的问题后再来一轮。\n\n### 6. 嵌入文案生产环节（2 周）\n\n为最常用的十类消息（欢迎、重置密码、支付失败、故障通知、促销等）写好符合指南的模板。只有高触达文案在审核环节加上打分清单，其余由写作者自查。给每位写作者和代理商做一次 45 分钟培训，用抽查中最好和最差的例子讲。\n\n### 7. 每月复查（持续）\n\n每月从各渠道随机抽 40 条新文案用清单打分，按渠道追踪一致率；分享三条最佳文案和一条待改进文案；同一个问题出现两次，就更新指南。\n\n## 指标与目标值\n\n| 指标                                      | 作用 | 目标值                             |\n| ----------------------------------------- | ---- | ---------------------------------- |\n| 调性一致率 = 得分 ≥ 80% 的文案 ÷ 抽查文案 | 核心 | 3 个月内从基线（如 45%）提升到 80% |\n| 用标准模板产出的新文案 ÷ 新文案           | 输入 | 交易类消息不低于 50%               |\n| 审核人对“是否达标”的一致率                | 输入 | 不低于 80%                         |\n| 发布前经过审核的高触达文案                | 输入 | 100%                               |\n| 每百篇文案术语错误数                      | 输入 | 少于 3 个                          |\n| 完成培训的写作者与代理商                  | 输入 | 6 周内 100%                        |\n| 审核周期                                  | 护栏 | 不超过 1 个工作日                  |\n| 改写后文案的点击率或转化率                | 护栏 | 不低于原文案                       |\n| 关于语气的投诉                            | 护栏 | 不增加                             |\n\n## 风险与护栏\n\n- **形容词没法落地。** 审核人一致率一直低于 80%。用“是 / 不是”加例子定义特征，按具体问题打分，而不是凭感觉。\n- **审核拖慢出稿。** 审核周期超过一天，或团队开始绕过审核。只审高触达文案，多用模板，其余由培训过的写作者自查。\n- **一个腔调走天下。** 致歉文案在玩梗，促销文案一本正经。语气地图是清单的一部分。\n- **翻译腔。** 母语用户觉得读着别扭。各语种由母语写作者本地化调性：特征不变，说法要变。\n- **效果变差。** 改写后的文案转化更低。高流量文案先做 A/B 测试，再全面替换。\n\n## 变体\n\n- **小团队：** 不必每月抽 40 条；一个人每月看 10 条，维护好用词表即可。\n- **B2B 产品：** 加一个“严谨”特征，规定对管理员和普通用户分别怎么称呼；销售方案和合同模板也纳入抽查。\n- **私域与社群：** 企业微信、社群、服务号的消息各有习惯（称呼、表情、发送频率），为它们单独写语气规则，避免一会儿像客服、一会儿像朋友。\n- **品牌升级：** 升级前后各做一次抽查，并给所有模板切换到新调性定一个截止日期。\n\n## 后续跟进\n\n把指南、语气地图、用词表和模板放在写作者日常就会用的地方。品牌负责人维护这些内容并负责每月复查；每年或定位调整时复核调性特征。事故中暴露的语气问题，补进 `risk/crisis-response` 使用的通报模板。\n"
+  },
+  {
+    "slug": "low-cost-experiments",
+    "language": "en",
+    "path": "innovation/low-cost-experiments.md",
+    "title": "Test new ideas with low-cost experiments",
+    "summary": "Turns a new product or service idea into its riskiest assumption, tests it in days with the cheapest method that can disprove it (fake door, painted door, smoke test, concierge or Wizard of Oz), and decides kill, iterate or build against a kill line and a go line written before the test.",
+    "category": "innovation",
+    "lifecycleStages": [
+      "introduction",
+      "growth",
+      "maturity",
+      "decline"
+    ],
+    "effort": {
+      "prep": "P3D",
+      "run": "P3W",
+      "people": "2-3"
+    },
+    "roles": [
+      "product operator",
+      "product manager",
+      "designer",
+      "engineer (part-time)",
+      "data analyst (part-time)"
+    ],
+    "whenToUse": [
+      "An idea would take more than a month to build and nobody has evidence that users want it.",
+      "Several ideas compete for the same team and you need a cheap way to rank them.",
+      "You can reach the target users (product traffic, a mailing list, an ad budget of a few hundred dollars) within two weeks."
+    ],
+    "whenNotToUse": [
+      "The change is small and reversible; just ship it behind a flag and measure.",
+      "Demand is already proven (users pay for a workaround, a competitor succeeds) and the question is how to build it; run a usability test or an A/B test instead.",
+      "A fake offer would mislead users in a way that harms them (health, money, safety) or breaks advertising law; use interviews or a concierge test with informed users."
+    ],
+    "inputs": [
+      "The idea in one paragraph, the target users and the problem it solves.",
+      "A place to reach those users (a page, an in-app slot, an e-mail list or a small ad budget).",
+      "Baseline numbers for comparison (click-through of similar entry points, conversion of similar offers).",
+      "Agreement from the product manager that the kill and go lines will be respected."
+    ],
+    "packages": [
+      "@opsbook/experiments"
+    ],
+    "metrics": {
+      "primary": "Ideas decided (killed, iterated or built) per quarter on evidence, with decision cost under the agreed budget",
+      "inputs": [
+        "Days from idea to decision",
+        "Cost per experiment (people-days and cash)",
+        "Share of experiments with kill and go lines written before launch",
+        "Exposures per experiment against the planned sample",
+        "Share of built ideas that meet their adoption target after launch"
+      ],
+      "guardrails": [
+        "Complaints or negative feedback from users who met a fake door",
+        "Core conversion or retention on pages that host the tests",
+        "Brand sentiment in feedback on tested offers"
+      ]
+    },
+    "risks": [
+      "Fake doors and smoke tests that annoy or mislead users, or break consumer and advertising rules.",
+      "Measuring interest (clicks) and reading it as willingness to pay or use.",
+      "Moving the lines after seeing the result, so every idea \"passes\".",
+      "Samples too small or too skewed (only power users, only one ad audience) to say anything."
+    ],
+    "lastReviewed": "2026-11-25",
+    "markdown": "---\ntitle: Test new ideas with low-cost experiments\nsummary: Turns a new product or service idea into its riskiest assumption, tests it in days with the cheapest method that can disprove it (fake door, painted door, smoke test, concierge or Wizard of Oz), and decides kill, iterate or build against a kill line and a go line written before the test.\ncategory: innovation\nlifecycleStages: [introduction, growth, maturity, decline]\neffort: { prep: P3D, run: P3W, people: \"2-3\" }\nroles: [product operator, product manager, designer, engineer (part-time), data analyst (part-time)]\nwhenToUse:\n  - An idea would take more than a month to build and nobody has evidence that users want it.\n  - Several ideas compete for the same team and you need a cheap way to rank them.\n  - You can reach the target users (product traffic, a mailing list, an ad budget of a few hundred dollars) within two weeks.\nwhenNotToUse:\n  - The change is small and reversible; just ship it behind a flag and measure.\n  - Demand is already proven (users pay for a workaround, a competitor succeeds) and the question is how to build it; run a usability test or an A/B test instead.\n  - A fake offer would mislead users in a way that harms them (health, money, safety) or breaks advertising law; use interviews or a concierge test with informed users.\ninputs:\n  - The idea in one paragraph, the target users and the problem it solves.\n  - A place to reach those users (a page, an in-app slot, an e-mail list or a small ad budget).\n  - Baseline numbers for comparison (click-through of similar entry points, conversion of similar offers).\n  - Agreement from the product manager that the kill and go lines will be respected.\npackages: [\"@opsbook/experiments\"]\nmetrics:\n  primary: Ideas decided (killed, iterated or built) per quarter on evidence, with decision cost under the agreed budget\n  inputs:\n    - Days from idea to decision\n    - Cost per experiment (people-days and cash)\n    - Share of experiments with kill and go lines written before launch\n    - Exposures per experiment against the planned sample\n    - Share of built ideas that meet their adoption target after launch\n  guardrails:\n    - Complaints or negative feedback from users who met a fake door\n    - Core conversion or retention on pages that host the tests\n    - Brand sentiment in feedback on tested offers\nrisks:\n  - Fake doors and smoke tests that annoy or mislead users, or break consumer and advertising rules.\n  - Measuring interest (clicks) and reading it as willingness to pay or use.\n  - Moving the lines after seeing the result, so every idea \"passes\".\n  - Samples too small or too skewed (only power users, only one ad audience) to say anything.\nlastReviewed: 2026-11-25\n---\n\n## Goal\n\nSpend days, not months, to learn whether an idea deserves to be built. The play names the assumption\nthat would sink the idea, picks the cheapest test that could prove it wrong, writes the kill and go\nlines in advance, and applies them without renegotiation. It has worked when ideas reach a decision\nwithin three weeks, for a small fraction of the build cost, and the ideas that pass go on to meet their\nadoption targets after launch.\n\n## When to use / when not\n\n**Use it when** an idea is expensive to build, evidence of demand is missing, several ideas compete for\nthe same team, and you can reach a few hundred to a few thousand target users quickly.\n\n**Do not use it when** the change is cheap to ship and undo, when demand is already proven, or when a\nfake offer could harm or mislead users in a way that matters.\n\n## Inputs\n\n- **Data:** baselines for similar entry points or offers; an event for exposure and one for the action\n  you measure.\n- **People:** a product operator who runs the test (two to four days of work spread over three weeks),\n  a designer for the page or mock-up (one day), an engineer to place it (one day), and an analyst to\n  check the numbers.\n- **Decisions already made:** the budget per experiment (for example five people-days and $500), who\n  decides, and the rule that the lines do not move after launch.\n\n## Steps\n\n### 1. Find the riskiest assumption (1 h)\n\nWrite the idea as a chain: these users have this problem → they look for a solution → they choose ours\n→ they use it again → they pay enough. Mark the link with the least evidence and the worst consequence\nif wrong. That is the assumption to test, stated so it can fail: \"at least 5 % of weekly active\nplanners who see the offer will ask for shared calendars\".\n\n### 2. Choose the cheapest test that can disprove it (1 h)\n\n| Method              | What users see                                                     | Tests                               | Typical cost   |\n| ------------------- | ------------------------------------------------------------------ | ----------------------------------- | -------------- |\n| Fake door           | A real-looking entry point; clicking shows \"coming soon, want in?\" | Interest at the point of need       | 1–2 days       |\n| Painted door        | A menu item or setting for a feature that does not exist yet       | Discovery and interest in context   | 1 day          |\n| Smoke test          | A landing page or ad describing the offer, with price and sign-up  | Demand from outside, price reaction | 2–3 days + ads |\n| Concierge           | The service delivered by hand to a few users who know it is manual | Whether the outcome is valued       | 1–3 weeks      |\n| Wizard of Oz        | A product-looking front end with people doing the work behind it   | Whether users use it as intended    | 1–3 weeks      |\n| Pre-order / deposit | A refundable deposit or pre-order                                  | Willingness to pay                  | 2–3 days       |\n\nGo up the list of costs only when a cheaper test has passed.\n\n### 3. Write the decision rule before launch (30 min)\n\nFix three things: the metric (for example clicks on the fake door ÷ users who saw it), the **kill line**\n(below it, stop: here 2 %), and the **go line** (above it, invest in the next, costlier test or a build:\nhere 5 %). Between the lines, iterate on the offer or the audience. Plan enough exposures that the\nanswer is clear: at rates of 2–5 %, about 1,000 exposures give a standard error under 0.6 points;\n`sampleSize` from `@opsbook/experiments` sizes a comparison between two versions of an offer.\n\n### 4. Build it honestly (1–2 days)\n\nEvery fake door ends in an honest message: \"We are exploring this. Want early access? [Yes, tell me]\",\nnever an error. Smoke tests charge nothing without clear consent; deposits are refundable and refunded\nif the product does not ship. Log exposures and actions as events. Limit exposure to the planned\nsample, and keep the test off paths where a dead end costs users something (checkout, support).\n\n### 5. Run it (1–2 weeks)\n\nLaunch, check the first day that exposures and clicks are being logged, and then leave it alone until\nthe planned sample is reached. Read feedback and complaints daily; stop at once if a guardrail trips.\n\n### 6. Decide against the lines (1 h)\n\nCompare the result with both lines using `proportionsZTest` (one sample, against the line). Example:\n48 of 1,200 users clicked, 4.0 %. Against the kill line of 2 % (alternative \"larger\") p = 0.0002, so it\nis clearly above it; against the go line of 5 % (alternative \"smaller\") p = 0.039, so it is clearly\nbelow. Decision: **iterate**, not build. Run the next test up the ladder (a concierge test with the 48\nwho asked), or sharpen the offer and retest. Write the decision, the numbers and what you learnt on one\npage.\n\n### 7. Follow up with the people who said yes (1 week)\n\nContact everyone who raised a hand: thank them, tell them what happens next, and interview five to ten.\nTheir reasons for clicking are the best input for the next test; invite them to the concierge or beta.\n\n## Metrics & targets\n\n| Metric                                               | Role      | Target                                   |\n| ---------------------------------------------------- | --------- | ---------------------------------------- |\n| Ideas decided on evidence per quarter, within budget | primary   | At least 6 per team                      |\n| Days from idea to decision                           | input     | Under 21                                 |\n| Cost per experiment                                  | input     | Under 5 people-days and the cash budget  |\n| Experiments with lines written before launch         | input     | 100 %                                    |\n| Exposures reached ÷ planned                          | input     | At least 100 %                           |\n| Built ideas meeting adoption target after launch     | input     | At least 50 %                            |\n| Complaints per 1,000 users who met a fake door       | guardrail | Under 2                                  |\n| Core conversion on host pages                        | guardrail | No relative drop beyond 1 %              |\n| Negative feedback on tested offers                   | guardrail | No more than on comparable real features |\n\n## Risks & guardrails\n\n- **Misleading users.** Noticed in complaints or reviews. Honest landing messages, no charges without\n  consent, refundable deposits, legal review for ads; stop the test if complaints pass 2 per 1,000.\n- **Interest mistaken for commitment.** Noticed when passed ideas fail after launch. Treat a fake door\n  pass as permission for the next, costlier test, not for a build; ask for something that costs the user\n  (time, an e-mail, a deposit) as early as possible.\n- **Moving lines.** Noticed when results are \"almost\" at the line and people argue. Lines are written\n  and signed in step 3; a miss is a miss, and a new test needs new lines.\n- **Bad samples.** Noticed when exposures come mainly from one segment or one ad audience. Cap\n  exposures per segment, and describe who saw the test in the decision note.\n\n## Variations\n\n- **B2B:** replace fake doors with a one-page offer sent by account managers to 20–30 target accounts;\n  the go line is a number of calls booked or letters of intent.\n- **No product traffic yet (introduction stage):** smoke tests with a small ad budget and a waiting list,\n  then concierge for the first ten customers.\n- **Decline stage:** use the same ladder to test adjacent offers for the existing base before investing\n  in a new product line.\n- **Comparing two offers:** split traffic between two versions with `assignVariation` and compare them\n  with a two-sample test, sized with `sampleSize`.\n\n## Follow-up\n\nKeep an experiment log: idea, assumption, method, lines, result, decision, cost. Review it monthly with\nthe product manager to choose the next tests, and quarterly to check how built ideas performed against\nwhat their experiments predicted. Ideas that pass the ladder go to a build with an A/B test on launch\n(see the data play `ab-test-hypothesis-to-decision`).\n"
+  },
+  {
+    "slug": "low-cost-experiments",
+    "language": "zh-cn",
+    "path": "zh-cn/innovation/low-cost-experiments.md",
+    "title": "用低成本实验验证新想法",
+    "summary": "把一个新产品或新服务的想法拆出最致命的假设，用能证伪它的最便宜方法（假门、伪入口、烟雾测试、人工代劳、绿野仙踪）在几天内完成验证，并对照事先写好的“放弃线”和“投入线”做出放弃、迭代或开发的决定。",
+    "category": "innovation",
+    "lifecycleStages": [
+      "introduction",
+      "growth",
+      "maturity",
+      "decline"
+    ],
+    "effort": {
+      "prep": "P3D",
+      "run": "P3W",
+      "people": "2-3"
+    },
+    "roles": [
+      "运营负责人",
+      "产品经理",
+      "设计师",
+      "研发工程师（兼职）",
+      "数据分析师（兼职）"
+    ],
+    "whenToUse": [
+      "一个想法开发起来要一个月以上，却没有任何证据表明用户想要。",
+      "好几个想法在争抢同一个团队，需要一种便宜的方法排出优先级。",
+      "两周内能触达目标用户（产品内流量、用户社群或私域、几千元的投放预算）。"
+    ],
+    "whenNotToUse": [
+      "改动小且可回滚：直接挂在功能开关后上线，看数据就行。",
+      "需求已被证实（用户在花钱用替代方案、竞品已经跑通），问题只是怎么做：改做可用性测试或 A/B 测试。",
+      "虚假入口会在健康、金钱、安全等方面误导并伤害用户，或违反广告法：改做访谈，或在用户知情的前提下做人工代劳测试。"
+    ],
+    "inputs": [
+      "一段话说清想法、目标用户和要解决的问题。",
+      "触达这些用户的位置（一个页面、一个站内资源位、社群或邮件列表、一笔小额投放预算）。",
+      "用于对比的基线（类似入口的点击率、类似权益的转化率）。",
+      "产品经理承诺会遵守事先定好的放弃线和投入线。"
+    ],
+    "packages": [
+      "@opsbook/experiments"
+    ],
+    "metrics": {
+      "primary": "每季度基于证据做出决定（放弃、迭代或开发）的想法数，且决策成本不超预算",
+      "inputs": [
+        "从提出想法到做出决定的天数",
+        "单次实验成本（人天与现金）",
+        "上线前写好放弃线和投入线的实验占比",
+        "实际曝光量与计划样本量之比",
+        "开发上线的想法中达到采用目标的比例"
+      ],
+      "guardrails": [
+        "遇到假门的用户的投诉或负面反馈",
+        "承载实验的页面的核心转化或留存",
+        "用户对被测试权益的品牌口碑"
+      ]
+    },
+    "risks": [
+      "假门和烟雾测试惹恼或误导用户，甚至触犯消费者权益和广告相关法规。",
+      "把“感兴趣”（点击）当成“愿意用、愿意付钱”。",
+      "看到结果后再挪线，于是每个想法都“通过”了。",
+      "样本太小或太偏（只有重度用户、只有一个投放人群），什么也说明不了。"
+    ],
+    "lastReviewed": "2026-11-25",
+    "markdown": "---\ntitle: 用低成本实验验证新想法\nsummary: 把一个新产品或新服务的想法拆出最致命的假设，用能证伪它的最便宜方法（假门、伪入口、烟雾测试、人工代劳、绿野仙踪）在几天内完成验证，并对照事先写好的“放弃线”和“投入线”做出放弃、迭代或开发的决定。\ncategory: innovation\nlifecycleStages: [introduction, growth, maturity, decline]\neffort: { prep: P3D, run: P3W, people: \"2-3\" }\nroles: [运营负责人, 产品经理, 设计师, 研发工程师（兼职）, 数据分析师（兼职）]\nwhenToUse:\n  - 一个想法开发起来要一个月以上，却没有任何证据表明用户想要。\n  - 好几个想法在争抢同一个团队，需要一种便宜的方法排出优先级。\n  - 两周内能触达目标用户（产品内流量、用户社群或私域、几千元的投放预算）。\nwhenNotToUse:\n  - 改动小且可回滚：直接挂在功能开关后上线，看数据就行。\n  - 需求已被证实（用户在花钱用替代方案、竞品已经跑通），问题只是怎么做：改做可用性测试或 A/B 测试。\n  - 虚假入口会在健康、金钱、安全等方面误导并伤害用户，或违反广告法：改做访谈，或在用户知情的前提下做人工代劳测试。\ninputs:\n  - 一段话说清想法、目标用户和要解决的问题。\n  - 触达这些用户的位置（一个页面、一个站内资源位、社群或邮件列表、一笔小额投放预算）。\n  - 用于对比的基线（类似入口的点击率、类似权益的转化率）。\n  - 产品经理承诺会遵守事先定好的放弃线和投入线。\npackages: [\"@opsbook/experiments\"]\nmetrics:\n  primary: 每季度基于证据做出决定（放弃、迭代或开发）的想法数，且决策成本不超预算\n  inputs:\n    - 从提出想法到做出决定的天数\n    - 单次实验成本（人天与现金）\n    - 上线前写好放弃线和投入线的实验占比\n    - 实际曝光量与计划样本量之比\n    - 开发上线的想法中达到采用目标的比例\n  guardrails:\n    - 遇到假门的用户的投诉或负面反馈\n    - 承载实验的页面的核心转化或留存\n    - 用户对被测试权益的品牌口碑\nrisks:\n  - 假门和烟雾测试惹恼或误导用户，甚至触犯消费者权益和广告相关法规。\n  - 把“感兴趣”（点击）当成“愿意用、愿意付钱”。\n  - 看到结果后再挪线，于是每个想法都“通过”了。\n  - 样本太小或太偏（只有重度用户、只有一个投放人群），什么也说明不了。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n花几天而不是几个月，搞清楚一个想法值不值得做。这个玩法先找出会让想法失败的那个假设，选一个能证伪它的最便宜的测试，事先写好放弃线和投入线，结果出来后不讨价还价地执行。做到以下这点就算成功：想法在三周内得到结论，花费只是开发成本的零头，而通过验证的想法上线后能达到采用目标。\n\n## 适用与不适用\n\n**适用：** 想法开发成本高、缺少需求证据、多个想法争抢同一团队，而且能很快触达几百到几千名目标用户。\n\n**不适用：** 改动便宜、可随时撤回；需求已被证实；虚假入口可能对用户造成实质误导或伤害。\n\n## 所需输入\n\n- **数据：** 类似入口或权益的基线；一个曝光事件和一个要衡量的行为事件。\n- **人员：** 运营负责人主导实验（三周内累计两到四天）；设计师做页面或原型（一天）；研发上线入口（一天）；分析师核对数据。\n- **已定事项：** 单次实验预算（如 5 人天加 ¥3,000）、由谁拍板，以及“上线后不挪线”的规则。\n\n## 步骤\n\n### 1. 找出最致命的假设（1 小时）\n\n把想法写成一条链：这类用户有这个问题 → 他们会主动找解决办法 → 会选我们 → 会重复使用 → 愿意付足够的钱。标出证据最少、一旦错了后果最严重的那一环。这就是要验证的假设，写成可以被证伪的样子：“看到该权益的周活跃用户中，至少 5% 会申请共享日历”。\n\n### 2. 选能证伪它的最便宜方法（1 小时）\n\n| 方法        | 用户看到什么                                             | 验证什么                 | 常见成本      |\n| ----------- | -------------------------------------------------------- | ------------------------ | ------------- |\n| 假门        | 一个看起来真实的入口，点进去是“即将上线，要抢先体验吗？” | 需求出现那一刻的兴趣     | 1–2 天        |\n| 伪入口      | 菜单或设置里一个尚不存在的功能项                         | 场景中的发现与兴趣       | 1 天          |\n| 烟雾测试    | 描述权益的落地页或广告，带价格和报名                     | 外部需求、对价格的反应   | 2–3 天 + 投放 |\n| 人工代劳    | 少数知情用户由真人手动提供服务                           | 结果本身是否有价值       | 1–3 周        |\n| 绿野仙踪    | 看起来像产品的前端，背后由人来完成                       | 用户是否按设想的方式使用 | 1–3 周        |\n| 预售 / 定金 | 可退的定金或预约购买                                     | 付费意愿                 | 2–3 天        |\n\n只有便宜的测试通过了，才沿着表格往更贵的方法走。\n\n### 3. 上线前写好决策规则（30 分钟）\n\n定下三件事：指标（例如点击假门的人数 ÷ 看到入口的人数）、**放弃线**（低于它就停：本例 2%）、**投入线**（高于它就进入下一个更贵的测试或开发：本例 5%）。落在两条线之间，就迭代权益或人群。计划足够的曝光让结论清楚：在 2%–5% 的比率下，约 1,000 次曝光可以让标准误低于 0.6 个百分点；如果要比较权益的两个版本，用 `@opsbook/experiments` 的 `sampleSize` 测算样本量。\n\n### 4. 诚实地搭出来（1–2 天）\n\n每个假门都要以诚实的说明结尾：“我们正在探索这个功能，想抢先体验吗？[想，通知我]”，绝不能是一个报错页。烟雾测试未经明确同意不扣任何钱；定金可退，产品没做成就全额退回。曝光和行为都要埋点。曝光量控制在计划样本以内，不要把测试放在死胡同会让用户付出代价的路径上（下单、客服）。\n\n### 5. 跑起来（1–2 周）\n\n上线后第一天检查曝光和点击是否正常上报，之后就别再动它，直到达到计划样本。每天看反馈和投诉；护栏一触发立即停止。\n\n### 6. 对照两条线做决定（1 小时）\n\n用 `proportionsZTest`（单样本，与线比较）把结果和两条线分别对比。例如：1,200 名用户中有 48 人点击，即 4.0%。与 2% 的放弃线比（alternative 取 \"larger\"），p = 0.0002，明显高于放弃线；与 5% 的投入线比（alternative 取 \"smaller\"），p = 0.039，明显低于投入线。结论：**迭代**，暂不开发。沿表格往上走一步（对这 48 人做人工代劳测试），或者把权益打磨得更清楚再测。把决定、数字和收获写在一页纸上。\n\n### 7. 回访举手的用户（1 周）\n\n联系每一个表示想要的人：感谢他们，告诉他们接下来会怎样，并访谈其中 5–10 人。他们为什么点击，是下一个测试最好的输入；邀请他们参加人工代劳测试或内测。\n\n## 指标与目标值\n\n| 指标                                 | 作用 | 目标值                  |\n| ------------------------------------ | ---- | ----------------------- |\n| 每季度基于证据、在预算内决定的想法数 | 核心 | 每个团队不少于 6 个     |\n| 从想法到决定的天数                   | 输入 | 少于 21 天              |\n| 单次实验成本                         | 输入 | 不超过 5 人天和现金预算 |\n| 上线前写好两条线的实验               | 输入 | 100%                    |\n| 实际曝光 ÷ 计划曝光                  | 输入 | 不低于 100%             |\n| 开发上线后达到采用目标的想法         | 输入 | 不低于 50%              |\n| 每千名遇到假门用户的投诉数           | 护栏 | 少于 2                  |\n| 承载页面的核心转化                   | 护栏 | 相对降幅不超过 1%       |\n| 对被测权益的负面反馈                 | 护栏 | 不多于同类真实功能      |\n\n## 风险与护栏\n\n- **误导用户。** 出现投诉或差评。落地说明要诚实，未经同意不扣钱，定金可退，投放素材经法务审核；投诉超过千分之二立即停止。\n- **把兴趣当承诺。** 通过验证的想法上线后却没人用。假门通过只意味着可以做下一个更贵的测试，而不是直接开发；尽早让用户付出点什么（时间、手机号、定金）。\n- **挪线。** 结果“差一点”到线，大家开始争论。两条线在第 3 步写好并签字；没到就是没到，新测试要重新定线。\n- **样本偏差。** 曝光主要来自某一个人群或某一个投放计划。按人群给曝光设上限，并在决策记录里写明看到测试的是谁。\n\n## 变体\n\n- **B2B 产品：** 用客户经理发给 20–30 家目标客户的一页方案代替假门；投入线是约到的会议数或意向书数量。\n- **还没有产品流量（导入期）：** 先用小额投放加预约名单做烟雾测试，再给前十个客户做人工代劳。\n- **私域和社群：** 在社群或企业微信里发一条带报名小程序的权益预告，同样要写清“正在探索、尚未上线”，并以报名率对照两条线。\n- **衰退期产品：** 沿同样的阶梯为存量用户测试相邻的新权益，验证通过后再投入新产品线。\n- **比较两个版本：** 用 `assignVariation` 把流量分给两个版本，用双样本检验比较，样本量用 `sampleSize` 测算。\n\n## 后续跟进\n\n维护一份实验台账：想法、假设、方法、两条线、结果、决定、成本。每月与产品经理一起看台账选下一批测试；每季度回看已开发的想法，对比上线表现与实验预测。通过整条阶梯的想法进入开发，上线时配一次 A/B 测试（见数据类玩法 `ab-test-hypothesis-to-decision`）。\n"
+  }
+];

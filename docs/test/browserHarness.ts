@@ -1,0 +1,124 @@
+/**
+ * What the browser tests share: one `astro preview` of the built site and one Chromium, started
+ * once for all test files by `globalSetup.ts` and reached here through Vitest's `inject`, and the
+ * helpers that watch a page for console errors and failed requests.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  type Browser,
+  type ConsoleMessage,
+  chromium,
+  type Page,
+  type Request,
+  type Response,
+} from "playwright-core";
+import { inject } from "vitest";
+
+export const docsRoot = fileURLToPath(new URL("../", import.meta.url));
+export const distDir = join(docsRoot, "dist");
+
+/** Fails early, with the fix, when the site has not been built. */
+export function assertBuilt(): void {
+  if (!existsSync(join(distDir, "sitemap-0.xml"))) {
+    throw new Error(
+      "dist/ has no sitemap: run `astro build` first (the test:browser script does).",
+    );
+  }
+}
+
+/** Debian's Chromium (or `CHROMIUM_PATH`), headless, without background network traffic. */
+export const chromiumLaunchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+  ],
+};
+
+/** A connection to the shared Chromium, a fresh page in it, and the preview server's origin. */
+export interface BrowserSession {
+  origin: string;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** Connects to the Chromium started by the global setup and opens a page (call in `beforeAll`). */
+export async function openBrowserSession(): Promise<BrowserSession> {
+  const browser = await chromium.connect(inject("browserEndpoint"));
+  const page = await browser.newPage();
+  return {
+    origin: inject("previewOrigin"),
+    browser,
+    page,
+    close: async () => {
+      await page.close().catch(() => {});
+      await browser.close();
+    },
+  };
+}
+
+export interface PageProblems {
+  consoleErrors: string[];
+  failedRequests: string[];
+}
+
+/**
+ * Records console errors, uncaught errors, failed requests and HTTP errors on a page until the
+ * returned function is called, which detaches the listeners and returns what was seen.
+ */
+export function watchProblems(page: Page): () => PageProblems {
+  const problems: PageProblems = { consoleErrors: [], failedRequests: [] };
+  const onConsole = (message: ConsoleMessage) => {
+    if (message.type() === "error") problems.consoleErrors.push(message.text());
+  };
+  const onPageError = (error: Error) => problems.consoleErrors.push(`uncaught: ${error.message}`);
+  const onRequestFailed = (request: Request) =>
+    problems.failedRequests.push(`${request.url()} (${request.failure()?.errorText ?? "failed"})`);
+  const onResponse = (response: Response) => {
+    if (response.status() >= 400) {
+      problems.failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
+    }
+  };
+  page.on("console", onConsole);
+  page.on("pageerror", onPageError);
+  page.on("requestfailed", onRequestFailed);
+  page.on("response", onResponse);
+  return () => {
+    page.off("console", onConsole);
+    page.off("pageerror", onPageError);
+    page.off("requestfailed", onRequestFailed);
+    page.off("response", onResponse);
+    return problems;
+  };
+}
+
+/** Opens a page, waits until the network is idle and returns the problems seen while loading. */
+export async function visit(page: Page, url: string): Promise<PageProblems> {
+  const stop = watchProblems(page);
+  try {
+    await page.goto(url, { waitUntil: "load" });
+    await page.waitForLoadState("networkidle");
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return stop();
+}
+
+/** The code shown inside the element with this `data-testid`, line by line as Expressive Code renders it. */
+export async function shownCode(page: Page, testId: string): Promise<string> {
+  const lines = await page.getByTestId(testId).locator("pre .ec-line").allTextContents();
+  // An empty line is rendered holding only its line break.
+  return lines
+    .map((line) => line.replace(/\n$/, ""))
+    .join("\n")
+    .trimEnd();
+}
