@@ -175,7 +175,7 @@ describe("search", () => {
   ])("finds the live example from %s with Pagefind", async (path, query) => {
     const stop = watchProblems(page);
     await page.goto(`${origin}${path}`, { waitUntil: "load" });
-    await page.locator("site-search button[data-open-modal]:not([disabled])").click();
+    await page.locator("opsbook-search button[data-open-modal]:not([disabled])").click();
     await page.locator("dialog[open] .pagefind-ui__search-input").fill(query);
     const results = page.locator("dialog[open] .pagefind-ui__result-link");
     await results.first().waitFor({ timeout: 10_000 });
