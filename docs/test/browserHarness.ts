@@ -3,18 +3,20 @@
  * once for all test files by `globalSetup.ts` and reached here through Vitest's `inject`, and the
  * helpers that watch a page for console errors and failed requests.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import {
   type Browser,
   type ConsoleMessage,
   chromium,
+  type Locator,
   type Page,
   type Request,
   type Response,
 } from "playwright-core";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 
 export const docsRoot = fileURLToPath(new URL("../", import.meta.url));
 export const distDir = join(docsRoot, "dist");
@@ -121,4 +123,42 @@ export async function shownCode(page: Page, testId: string): Promise<string> {
     .map((line) => line.replace(/\n$/, ""))
     .join("\n")
     .trimEnd();
+}
+
+/** Sets each named field of an island (a select gets the option, any other field is filled). */
+export async function fillFields(root: Locator, values: Record<string, string>): Promise<void> {
+  for (const [name, value] of Object.entries(values)) {
+    const field = root.locator(`[name="${name}"]`);
+    if ((await field.evaluate((element) => element.tagName)) === "SELECT") {
+      await field.selectOption(value);
+    } else {
+      await field.fill(value);
+    }
+  }
+}
+
+/** Waits until every output shows its expected text (an island loads when scrolled into view). */
+export async function expectShown(root: Locator, shown: Record<string, string>): Promise<void> {
+  await root.scrollIntoViewIfNeeded();
+  for (const [testId, text] of Object.entries(shown)) {
+    await expect
+      .poll(async () => (await root.getByTestId(testId).textContent())?.trim(), {
+        timeout: 10_000,
+        message: testId,
+      })
+      .toBe(text);
+  }
+}
+
+/** The page's JavaScript budget with every island loaded (60 KB gzipped). */
+export const jsBudgetBytes = 60 * 1024;
+
+/** Gzipped size of each script a page loaded, read from the built site. */
+export function gzippedScripts(
+  pathnames: Iterable<string>,
+): Array<{ pathname: string; bytes: number }> {
+  return [...pathnames].map((pathname) => ({
+    pathname,
+    bytes: gzipSync(readFileSync(join(distDir, pathname))).length,
+  }));
 }

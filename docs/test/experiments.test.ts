@@ -5,7 +5,6 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { createRng } from "@opsbook/core";
 import {
   adjustPValues,
@@ -36,8 +35,11 @@ import {
 import {
   assertBuilt,
   type BrowserSession,
-  distDir,
   docsRoot,
+  expectShown,
+  fillFields,
+  gzippedScripts,
+  jsBudgetBytes,
   openBrowserSession,
   type PageProblems,
   shownCode,
@@ -50,9 +52,6 @@ const guides = [
   { path: "/guides/experiments/", yes: "yes" },
   { path: "/zh-cn/guides/experiments/", yes: "是" },
 ];
-
-/** The page's JavaScript budget with every island loaded (issue 11: 60 KB gzipped). */
-const jsBudgetBytes = 60 * 1024;
 
 const proportion = (n: number, conversions: number) =>
   ({ type: "proportion", n, conversions }) as const;
@@ -199,31 +198,6 @@ function expectedSignificance(inputs: Record<string, string>) {
   };
 }
 
-/** Types each value into the calculator's field of that name (a select gets the option). */
-async function typeInto(calculator: Locator, values: Record<string, string>): Promise<void> {
-  for (const [name, value] of Object.entries(values)) {
-    const field = calculator.locator(`[name="${name}"]`);
-    if ((await field.evaluate((element) => element.tagName)) === "SELECT") {
-      await field.selectOption(value);
-    } else {
-      await field.fill(value);
-    }
-  }
-}
-
-/** Waits until every output shows its expected text (the island loads when scrolled into view). */
-async function expectShown(calculator: Locator, shown: Record<string, string>): Promise<void> {
-  await calculator.scrollIntoViewIfNeeded();
-  for (const [testId, text] of Object.entries(shown)) {
-    await expect
-      .poll(async () => (await calculator.getByTestId(testId).textContent())?.trim(), {
-        timeout: 10_000,
-        message: testId,
-      })
-      .toBe(text);
-  }
-}
-
 async function fieldValues(calculator: Locator, names: string[]) {
   const values: Record<string, string> = {};
   for (const name of names)
@@ -296,14 +270,14 @@ describe.each(guides)("the experiments guide at $path", ({ path, yes }) => {
       variations: "2",
       daily: "100",
     };
-    await typeInto(calculator, evanMiller);
+    await fillFields(calculator, evanMiller);
     const first = expectedSampleSize(evanMiller);
     expect(first.size.perVariation).toBe(1031); // Evan Miller's 1,030, rounded up
     await expectShown(calculator, first.shown);
 
     const threeArms = { ...evanMiller, baseline: "4.5", mde: "10", mdeType: "relative" };
     Object.assign(threeArms, { power: "90", alpha: "1", variations: "3", daily: "2500" });
-    await typeInto(calculator, threeArms);
+    await fillFields(calculator, threeArms);
     await expectShown(calculator, expectedSampleSize(threeArms).shown);
     await expect(calculator.getAttribute("data-state")).resolves.toBe("ready");
   });
@@ -317,26 +291,26 @@ describe.each(guides)("the experiments guide at $path", ({ path, yes }) => {
       treatmentConversions: "130",
       confidence: "95",
     };
-    await typeInto(calculator, counts);
+    await fillFields(calculator, counts);
     const expected = expectedSignificance(counts);
     await expectShown(calculator, expected.shown);
     const verdict = (await calculator.getByTestId("calc-sig-verdict").textContent()) ?? "";
     expect(verdict.length).toBeGreaterThan(0);
 
     const stricter = { ...counts, treatmentConversions: "135", confidence: "99" };
-    await typeInto(calculator, stricter);
+    await fillFields(calculator, stricter);
     await expectShown(calculator, expectedSignificance(stricter).shown);
     // The interval is drawn as SVG: a bar that spans the interval.
     const width = Number(await calculator.locator(".calculator__bar").getAttribute("width"));
     expect(width).toBeGreaterThan(0);
 
-    await typeInto(calculator, { treatmentConversions: "1200" });
+    await fillFields(calculator, { treatmentConversions: "1200" });
     await expect.poll(() => calculator.getAttribute("data-state")).toBe("error");
     await expect(calculator.getByTestId("calc-sig-status").textContent()).resolves.toMatch(
       /conversions/,
     );
     await expect(calculator.getByTestId("calc-sig-p").textContent()).resolves.toBe("—");
-    await typeInto(calculator, stricter);
+    await fillFields(calculator, stricter);
     await expectShown(calculator, expectedSignificance(stricter).shown);
   });
 
@@ -391,10 +365,7 @@ describe.each(guides)("the experiments guide at $path", ({ path, yes }) => {
   it(`loads at most ${jsBudgetBytes / 1024} KB of gzipped JS with both calculators loaded, without errors`, async () => {
     await page.waitForLoadState("networkidle");
     expect(stopWatching()).toEqual({ consoleErrors: [], failedRequests: [] });
-    const gzipped = [...scripts].map((pathname) => ({
-      pathname,
-      bytes: gzipSync(readFileSync(join(distDir, pathname))).length,
-    }));
+    const gzipped = gzippedScripts(scripts);
     // Both calculators' statistics chunks were loaded, and the total stays within the budget.
     expect(gzipped.some((s) => /sampleSizeCalculator/.test(s.pathname))).toBe(true);
     expect(gzipped.some((s) => /significanceCalculator/.test(s.pathname))).toBe(true);

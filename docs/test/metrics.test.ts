@@ -6,7 +6,6 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { startOfPeriod } from "@opsbook/core";
 import {
   activationThreshold,
@@ -24,8 +23,11 @@ import { compactEvents, expandEvents } from "../src/lib/metricsFunnelSample.ts";
 import {
   assertBuilt,
   type BrowserSession,
-  distDir,
   docsRoot,
+  expectShown,
+  fillFields,
+  gzippedScripts,
+  jsBudgetBytes,
   openBrowserSession,
   type PageProblems,
   shownCode,
@@ -35,9 +37,6 @@ import {
 assertBuilt();
 
 const guides = ["/guides/metrics/", "/zh-cn/guides/metrics/"];
-
-/** The page's JavaScript budget with every island loaded (60 KB gzipped). */
-const jsBudgetBytes = 60 * 1024;
 
 const product = generateProduct({ seed: 42, users: 2000, days: 120 });
 const lastFullWeekEnd = startOfPeriod(product.window.end, "week") - 1;
@@ -151,29 +150,6 @@ function expectedBuilder(values: Record<string, string>): Record<string, string>
     result.steps[result.steps.length - 1]?.conversionFromStart ?? 0,
   );
   return shown;
-}
-
-async function choose(builder: Locator, values: Record<string, string>): Promise<void> {
-  for (const [name, value] of Object.entries(values)) {
-    const field = builder.locator(`[name="${name}"]`);
-    if ((await field.evaluate((element) => element.tagName)) === "SELECT") {
-      await field.selectOption(value);
-    } else {
-      await field.fill(value);
-    }
-  }
-}
-
-async function expectShown(root: Locator, shown: Record<string, string>): Promise<void> {
-  await root.scrollIntoViewIfNeeded();
-  for (const [testId, text] of Object.entries(shown)) {
-    await expect
-      .poll(async () => (await root.getByTestId(testId).textContent())?.trim(), {
-        timeout: 10_000,
-        message: testId,
-      })
-      .toBe(text);
-  }
 }
 
 async function visibleRows(builder: Locator): Promise<number> {
@@ -298,7 +274,7 @@ describe.each(guides)("the funnels-and-cohorts guide at %s", (path) => {
     expect(await visibleRows(builder)).toBe(4);
 
     const oneDay = { ...defaults, step2: "core_action", step3: "", step4: "", window: "1" };
-    await choose(builder, oneDay);
+    await fillFields(builder, oneDay);
     await expectShown(builder, expectedBuilder(oneDay));
     expect(await visibleRows(builder)).toBe(2);
 
@@ -311,7 +287,7 @@ describe.each(guides)("the funnels-and-cohorts guide at %s", (path) => {
       window: "7",
       order: "strict",
     };
-    await choose(builder, chosen);
+    await fillFields(builder, chosen);
     const expected = expectedBuilder(chosen);
     await expectShown(builder, expected);
     expect(await visibleRows(builder)).toBe(5);
@@ -319,10 +295,10 @@ describe.each(guides)("the funnels-and-cohorts guide at %s", (path) => {
     expect(expected).not.toEqual(expectedBuilder({ ...chosen, order: "ordered" }));
     await expect(builder.getAttribute("data-state")).resolves.toBe("ready");
 
-    await choose(builder, { window: "0" });
+    await fillFields(builder, { window: "0" });
     await expect.poll(() => builder.getAttribute("data-state")).toBe("error");
     await expect(builder.getByTestId("metrics-builder-overall").textContent()).resolves.toBe("—");
-    await choose(builder, { window: "7" });
+    await fillFields(builder, { window: "7" });
     await expectShown(builder, expected);
   });
 
@@ -364,10 +340,7 @@ describe.each(guides)("the funnels-and-cohorts guide at %s", (path) => {
   it(`loads at most ${jsBudgetBytes / 1024} KB of gzipped JS with the builder loaded, without errors`, async () => {
     await page.waitForLoadState("networkidle");
     expect(stopWatching()).toEqual({ consoleErrors: [], failedRequests: [] });
-    const gzipped = [...scripts].map((pathname) => ({
-      pathname,
-      bytes: gzipSync(readFileSync(join(distDir, pathname))).length,
-    }));
+    const gzipped = gzippedScripts(scripts);
     expect(gzipped.some((s) => /metricsFunnelBuilder/.test(s.pathname))).toBe(true);
     const total = gzipped.reduce((sum, s) => sum + s.bytes, 0);
     expect(total, JSON.stringify(gzipped)).toBeLessThanOrEqual(jsBudgetBytes);

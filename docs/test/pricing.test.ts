@@ -6,7 +6,6 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import type { Money } from "@opsbook/core";
 import { getPlay, validatePlayConfig } from "@opsbook/plays";
 import {
@@ -23,7 +22,7 @@ import {
   vanWestendorp,
 } from "@opsbook/pricing";
 import { generateProduct } from "@opsbook/sample-data";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { calculatorTiers } from "../src/lib/pricingCalculator.ts";
 import {
@@ -36,8 +35,10 @@ import {
 import {
   assertBuilt,
   type BrowserSession,
-  distDir,
   docsRoot,
+  expectShown,
+  gzippedScripts,
+  jsBudgetBytes,
   openBrowserSession,
   type PageProblems,
   shownCode,
@@ -47,9 +48,6 @@ import {
 assertBuilt();
 
 const guides = ["/guides/pricing/", "/zh-cn/guides/pricing/"];
-
-/** The page's JavaScript budget with the calculator loaded (issue 11: 60 KB gzipped). */
-const jsBudgetBytes = 60 * 1024;
 
 const usd = (amount: number): Money => ({ amount, currency: "USD" });
 
@@ -160,19 +158,6 @@ function expectedCalculator(seats: number): Record<string, string> {
   return shown;
 }
 
-/** Waits until every output shows its expected text (the island loads when scrolled into view). */
-async function expectShown(root: Locator, shown: Record<string, string>): Promise<void> {
-  await root.scrollIntoViewIfNeeded();
-  for (const [testId, text] of Object.entries(shown)) {
-    await expect
-      .poll(async () => (await root.getByTestId(testId).textContent())?.trim(), {
-        timeout: 10_000,
-        message: testId,
-      })
-      .toBe(text);
-  }
-}
-
 let session: BrowserSession | undefined;
 let page: Page;
 
@@ -279,10 +264,7 @@ describe.each(guides)("the pricing guide at %s", (path) => {
   it(`loads at most ${jsBudgetBytes / 1024} KB of gzipped JS with the calculator loaded, without errors`, async () => {
     await page.waitForLoadState("networkidle");
     expect(stopWatching()).toEqual({ consoleErrors: [], failedRequests: [] });
-    const gzipped = [...scripts].map((pathname) => ({
-      pathname,
-      bytes: gzipSync(readFileSync(join(distDir, pathname))).length,
-    }));
+    const gzipped = gzippedScripts(scripts);
     expect(gzipped.some((s) => /pricingCalculator/.test(s.pathname))).toBe(true);
     const total = gzipped.reduce((sum, s) => sum + s.bytes, 0);
     console.info(`${path}: ${gzipped.length} scripts, ${(total / 1024).toFixed(1)} KB gzipped`);

@@ -1,4 +1,4 @@
-import { durationToMs, timeZoneSchema } from "@opsbook/core";
+import { calendarOptionsSchema, durationToMs } from "@opsbook/core";
 import { z } from "zod";
 
 // Zod schemas of the public inputs of `@opsbook/metrics`; the input types come from `z.input`.
@@ -96,20 +96,8 @@ const exclusionSchema = z.strictObject({
 
 const timestampLike = z.union([z.number(), z.string(), z.date()]);
 
-const calendarShape = {
-  timeZone: timeZoneSchema.default("UTC"),
-  weekStartsOn: z
-    .union([
-      z.literal(0),
-      z.literal(1),
-      z.literal(2),
-      z.literal(3),
-      z.literal(4),
-      z.literal(5),
-      z.literal(6),
-    ])
-    .default(1),
-};
+// The calendar options every period-based analysis takes, exactly as core defines them.
+const calendarShape = calendarOptionsSchema.shape;
 
 /**
  * The definition of {@link funnel}: steps and every option, with defaults filled in.
