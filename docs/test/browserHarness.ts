@@ -162,3 +162,41 @@ export function gzippedScripts(
     bytes: gzipSync(readFileSync(join(distDir, pathname))).length,
   }));
 }
+
+/**
+ * Opens a page while recording every script it loads (for the JS budget) and watching it for
+ * problems; `stopWatching` ends both and returns what went wrong.
+ */
+export async function openRecordingScripts(
+  page: Page,
+  url: string,
+): Promise<{ scripts: Set<string>; stopWatching: () => PageProblems }> {
+  const scripts = new Set<string>();
+  const stopProblems = watchProblems(page);
+  const onResponse = (response: Response) => {
+    if (response.request().resourceType() === "script")
+      scripts.add(new URL(response.url()).pathname);
+  };
+  page.on("response", onResponse);
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForLoadState("networkidle");
+  return {
+    scripts,
+    stopWatching: () => {
+      page.off("response", onResponse);
+      return stopProblems();
+    },
+  };
+}
+
+/** The trimmed text of each element with one of the given test ids. */
+export async function shownTexts(
+  page: Page,
+  testIds: Iterable<string>,
+): Promise<Record<string, string>> {
+  const shown: Record<string, string> = {};
+  for (const testId of testIds) {
+    shown[testId] = (await page.getByTestId(testId).textContent())?.trim() ?? "";
+  }
+  return shown;
+}

@@ -41,9 +41,10 @@ import {
   gzippedScripts,
   jsBudgetBytes,
   openBrowserSession,
+  openRecordingScripts,
   type PageProblems,
   shownCode,
-  watchProblems,
+  shownTexts,
 } from "./browserHarness.ts";
 
 assertBuilt();
@@ -220,29 +221,16 @@ afterAll(async () => {
 });
 
 describe.each(guides)("the experiments guide at $path", ({ path, yes }) => {
-  const scripts = new Set<string>();
+  let scripts = new Set<string>();
   let stopWatching: () => PageProblems;
 
   beforeAll(async () => {
-    stopWatching = watchProblems(page);
-    page.on("response", (response) => {
-      if (response.request().resourceType() === "script")
-        scripts.add(new URL(response.url()).pathname);
-    });
-    await page.goto(`${session?.origin}${path}`, { waitUntil: "load" });
-    await page.waitForLoadState("networkidle");
-  });
-
-  afterAll(() => {
-    page.removeAllListeners("response");
+    ({ scripts, stopWatching } = await openRecordingScripts(page, `${session?.origin}${path}`));
   });
 
   it("shows the live numbers computed by @opsbook/experiments", async () => {
     const expected = expectedLiveNumbers(yes);
-    const shown: Record<string, string> = {};
-    for (const testId of Object.keys(expected)) {
-      shown[testId] = (await page.getByTestId(testId).textContent())?.trim() ?? "";
-    }
+    const shown = await shownTexts(page, Object.keys(expected));
     expect(shown).toEqual(expected);
     // Evan Miller's calculator shows 1,030 for these inputs (the unrounded 1,030.2, rounded up here).
     expect(shown["exp-plan-evan-miller"]).toBe("1,031");

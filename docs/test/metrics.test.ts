@@ -29,9 +29,10 @@ import {
   gzippedScripts,
   jsBudgetBytes,
   openBrowserSession,
+  openRecordingScripts,
   type PageProblems,
   shownCode,
-  watchProblems,
+  shownTexts,
 } from "./browserHarness.ts";
 
 assertBuilt();
@@ -187,29 +188,16 @@ describe("the plays' metrics configs", () => {
 });
 
 describe.each(guides)("the funnels-and-cohorts guide at %s", (path) => {
-  const scripts = new Set<string>();
+  let scripts = new Set<string>();
   let stopWatching: () => PageProblems;
 
   beforeAll(async () => {
-    stopWatching = watchProblems(page);
-    page.on("response", (response) => {
-      if (response.request().resourceType() === "script")
-        scripts.add(new URL(response.url()).pathname);
-    });
-    await page.goto(`${session?.origin}${path}`, { waitUntil: "load" });
-    await page.waitForLoadState("networkidle");
-  });
-
-  afterAll(() => {
-    page.removeAllListeners("response");
+    ({ scripts, stopWatching } = await openRecordingScripts(page, `${session?.origin}${path}`));
   });
 
   it("shows the live numbers computed by @opsbook/metrics on the sample product", async () => {
     const expected = expectedLiveNumbers();
-    const shown: Record<string, string> = {};
-    for (const testId of Object.keys(expected)) {
-      shown[testId] = (await page.getByTestId(testId).textContent())?.trim() ?? "";
-    }
+    const shown = await shownTexts(page, Object.keys(expected));
     expect(shown).toEqual(expected);
     // The scan finds the rule the generator planted: core_action ≥ 3 in the first 7 days.
     expect(product.groundTruth.aha).toMatchObject({

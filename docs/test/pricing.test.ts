@@ -40,9 +40,10 @@ import {
   gzippedScripts,
   jsBudgetBytes,
   openBrowserSession,
+  openRecordingScripts,
   type PageProblems,
   shownCode,
-  watchProblems,
+  shownTexts,
 } from "./browserHarness.ts";
 
 assertBuilt();
@@ -173,29 +174,16 @@ afterAll(async () => {
 });
 
 describe.each(guides)("the pricing guide at %s", (path) => {
-  const scripts = new Set<string>();
+  let scripts = new Set<string>();
   let stopWatching: () => PageProblems;
 
   beforeAll(async () => {
-    stopWatching = watchProblems(page);
-    page.on("response", (response) => {
-      if (response.request().resourceType() === "script")
-        scripts.add(new URL(response.url()).pathname);
-    });
-    await page.goto(`${session?.origin}${path}`, { waitUntil: "load" });
-    await page.waitForLoadState("networkidle");
-  });
-
-  afterAll(() => {
-    page.removeAllListeners("response");
+    ({ scripts, stopWatching } = await openRecordingScripts(page, `${session?.origin}${path}`));
   });
 
   it("shows the Van Westendorp points, unit economics and quote computed by the packages", async () => {
     const expected = expectedLiveNumbers();
-    const shown: Record<string, string> = {};
-    for (const testId of Object.keys(expected)) {
-      shown[testId] = (await page.getByTestId(testId).textContent())?.trim() ?? "";
-    }
+    const shown = await shownTexts(page, Object.keys(expected));
     expect(shown).toEqual(expected);
     // The quote's lines add up to its total (Plus $49 + events $45 + 2 seats $16 − 20 %).
     expect(shown["pricing-quote-total"]).toBe("$88.00");
