@@ -23,6 +23,30 @@ describe("gaborGranger", () => {
     expect(result.revenueMaximisingPrice).toBe(20);
   });
 
+  it("reproduces the published example of DJS Research's Gabor–Granger glossary entry (£10 / £15 / £20)", () => {
+    // DJS Research, "Gabor Granger Pricing Technique" (market research glossary): for Product A,
+    // 90% of people might buy at £10, 70% at £15 and 50% at £20. Ten respondents reproduce those
+    // shares; revenue per respondent is price × share: £9, £10.50 and £10, so £15 maximises revenue.
+    const prices = [10, 15, 20];
+    const accept = (max: number | null) => prices.map((p) => max !== null && p <= max);
+    const responses = [
+      ...Array(5).fill(accept(20)),
+      ...Array(2).fill(accept(15)),
+      ...Array(2).fill(accept(10)),
+      accept(null),
+    ];
+    const result = gaborGranger({ prices, responses });
+    expect(result.curve.map((p) => p.demand)).toEqual([0.9, 0.7, 0.5]);
+    expect(result.curve.map((p) => p.revenueIndex)).toEqual([9, 10.5, 10]);
+    expect(result.revenueMaximisingPrice).toBe(15);
+    expect(result.maxRevenueIndex).toBe(10.5);
+    // Arc elasticity between £10 and £15 on that curve: (−0.2 / 0.8) / (5 / 12.5) = −0.625.
+    expect(arcElasticity({ price: 10, quantity: 0.9 }, { price: 15, quantity: 0.7 })).toBeCloseTo(
+      -0.625,
+      12,
+    );
+  });
+
   it("counts a yes at a higher price as a yes at every lower price unless monotone is off", () => {
     const input = { prices: [30, 10, 20], responses: [[true, false, null]] };
     expect(gaborGranger(input).curve.map((p) => p.buyers)).toEqual([1, 1, 1]);

@@ -1,6 +1,7 @@
 import { OpsbookError } from "@opsbook/core";
 import { generateProduct } from "@opsbook/sample-data";
 import { describe, expect, it } from "vitest";
+import psmVignette from "./fixtures/psmVignette1976.json" with { type: "json" };
 import { vanWestendorp } from "./vanWestendorp.ts";
 
 // Five respondents; the expected points below are worked by hand from the definitions that the R
@@ -90,6 +91,37 @@ describe("vanWestendorp", () => {
     expect(result.pme).not.toBeNull();
     expect(result.pmc as number).toBeLessThanOrEqual(result.pme as number);
     expect(result.idp as number).toBeLessThanOrEqual(result.pme as number);
+  });
+
+  describe("on the published survey of pricesensitivitymeter's vignette (set.seed(1976))", () => {
+    // Data: see fixtures/README.md. Expected values: psm_analysis() of the R package
+    // pricesensitivitymeter on the same data (interpolate = FALSE), run in R 4.2: with validate =
+    // TRUE it keeps 46 of 50 respondents and reports pricerange_lower 9.56, pricerange_upper 18.77,
+    // idp 15.13 and opp 10.14 for intersection_method = "min"; opp is 17.5 ("max"), 13.86143
+    // ("mean") and 13.425 ("median"); with validate = FALSE, 9.96, 18.8, 15.13 and 10.85.
+    const responses = psmVignette.toocheap.map((tooCheap, i) => ({
+      tooCheap,
+      cheap: psmVignette.cheap[i] as number,
+      expensive: psmVignette.expensive[i] as number,
+      tooExpensive: psmVignette.tooexpensive[i] as number,
+    }));
+
+    it("reproduces the package's price points and its validation", () => {
+      const result = vanWestendorp(responses);
+      expect([result.pmc, result.pme, result.idp, result.opp]).toEqual([9.56, 18.77, 15.13, 10.14]);
+      expect([result.respondents, result.invalid]).toEqual([46, 4]);
+      const all = vanWestendorp(responses, { validate: false });
+      expect([all.pmc, all.pme, all.idp, all.opp]).toEqual([9.96, 18.8, 15.13, 10.85]);
+    });
+
+    it("reproduces the package's intersection methods on tied curves", () => {
+      const opp = (intersection: "min" | "max" | "mean" | "median") =>
+        vanWestendorp(responses, { intersection }).opp as number;
+      expect(opp("min")).toBe(10.14);
+      expect(opp("max")).toBe(17.5);
+      expect(opp("mean")).toBeCloseTo(13.86143, 5);
+      expect(opp("median")).toBeCloseTo(13.425, 10);
+    });
   });
 
   it("rejects an empty survey and negative prices", () => {
