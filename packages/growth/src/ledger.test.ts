@@ -1,4 +1,4 @@
-import { OpsbookError } from "@opsbook/core";
+import { addDuration, OpsbookError } from "@opsbook/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createLedger, type LedgerCommand, type LedgerEntry, type MemberLedger } from "./ledger.ts";
@@ -415,6 +415,20 @@ describe("createLedger: idempotency and bad input", () => {
   it("keeps state JSON-safe", () => {
     expect(JSON.parse(JSON.stringify(base.state))).toEqual(base.state);
   });
+
+  it("shares the burn records a command leaves unchanged with the state it came from", () => {
+    const ledger = createLedger({ burnOrder: "earliest-earned" });
+    let state = ledger.open("m");
+    for (const at of [1, 2]) state = ledger.apply(state, { type: "earn", at, amount: 10 }).state;
+    const burn = ledger.apply(state, { type: "burn", at: 3, amount: 15 }).state;
+    const again = ledger.apply(burn, { type: "burn", at: 4, amount: 1 }).state;
+    expect(again.burns[0]).toBe(burn.burns[0]);
+    expect(again.burns).toEqual([
+      [3, 15, 0, 0, 1, 10, 2, 5],
+      [4, 1, 0, 0, 2, 1],
+    ]);
+    expect(ledger.lots(again).map((lot) => lot.remaining)).toEqual([0, 4]);
+  });
 });
 
 // Random command sequences for the properties below.
@@ -567,6 +581,48 @@ describe("createLedger: properties (fast-check)", () => {
             expect(after.lots[b]).toBeGreaterThanOrEqual(0);
         });
       }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("reports the balance the lots hold: available and pending points at and after the last command", () => {
+    fc.assert(
+      fc.property(
+        policies,
+        steps,
+        fc.integer({ min: 0, max: 24 * 800 }),
+        (policy, plan, laterHours) => {
+          const { ledger, state } = simulate(policy, plan, () => {});
+          const last = state.updatedAt ?? 0;
+          for (const at of [last, last + laterHours * 3_600_000]) {
+            // Reference: the lots read one by one; under the inactivity policy (Smile.io) nothing is
+            // left once the period after the last earn or burn has passed.
+            let available = 0;
+            let pending = 0;
+            const inactive =
+              policy.expiry?.type === "inactivity" &&
+              state.lastActivityAt !== null &&
+              at >=
+                addDuration(state.lastActivityAt, policy.expiry.duration, {
+                  timeZone: policy.timeZone ?? "UTC",
+                });
+            for (const lot of ledger.lots(state)) {
+              if (lot.remaining === 0 || (lot.expiresAt !== null && lot.expiresAt <= at)) continue;
+              if (lot.activatesAt > at) pending += lot.remaining;
+              else available += lot.remaining;
+            }
+            if (inactive) {
+              available = 0;
+              pending = 0;
+            }
+            expect(ledger.balance(state, at)).toEqual({
+              available: available - state.deficit,
+              pending,
+              deficit: state.deficit,
+            });
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });

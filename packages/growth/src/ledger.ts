@@ -198,8 +198,11 @@ function fail(code: OpsbookError["code"], path: (string | number)[], message: st
 
 const isInt = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v);
 
-/** Checks a command with a tight loop (zod per command would dominate the hot path). */
-function readCommand(raw: LedgerCommand): Command {
+/**
+ * Checks a command with a tight loop (zod per command would dominate the hot path) and writes it to
+ * `into`, a record the ledger reuses from command to command rather than allocating one each time.
+ */
+function readCommand(raw: LedgerCommand, into: Command): Command {
   if (raw === null || typeof raw !== "object") fail("invalid_input", [], "expected an object");
   const type = raw.type;
   if (!TYPES.has(type)) {
@@ -246,14 +249,13 @@ function readCommand(raw: LedgerCommand): Command {
     fail("invalid_input", ["key"], "expected a non-empty string");
   if (r.reference !== undefined && typeof r.reference !== "string")
     fail("invalid_input", ["reference"], "expected a string");
-  return {
-    type,
-    at,
-    amount,
-    entry,
-    key: r.key as string | undefined,
-    reference: r.reference as string | undefined,
-  };
+  into.type = type;
+  into.at = at;
+  into.amount = amount;
+  into.entry = entry;
+  into.key = r.key as string | undefined;
+  into.reference = r.reference as string | undefined;
+  return into;
 }
 
 /**
@@ -337,6 +339,15 @@ export function createLedger(policy: LedgerPolicyInput = {}): Ledger {
     expiry.type === "rolling" || expiry.type === "inactivity"
       ? calendarStep(expiry.duration)
       : undefined;
+  // The command being applied (one command runs at a time).
+  const scratch: Command = {
+    type: "earn",
+    at: 0,
+    amount: 0,
+    entry: 0,
+    key: undefined,
+    reference: undefined,
+  };
   // Whether the current command already copied `lots` and `burns` (one command runs at a time):
   // arrays are copied on first write, so a command that does not touch them shares them.
   let lotsCopied = false;
@@ -379,14 +390,12 @@ export function createLedger(policy: LedgerPolicyInput = {}): Ledger {
       ? addStep(s.lastActivityAt, step as CalendarStep, zone)
       : null;
 
-  const hasPoints = (lots: number[]) => {
-    for (let b = 0; b < lots.length; b += LOT) if ((lots[b + REMAINING] as number) > 0) return true;
-    return false;
-  };
+  // The lots hold `total + deficit` points (conservation), so this needs no pass over the lots.
+  const hasPoints = (s: MemberLedger) => s.total + s.deficit > 0;
 
   const recomputeCheck = (d: MemberLedger) => {
     if (expiry.type === "inactivity") {
-      d.checkAt = hasPoints(d.lots) ? deadlineOf(d) : null;
+      d.checkAt = hasPoints(d) ? deadlineOf(d) : null;
       return;
     }
     let next = NEVER;
@@ -501,11 +510,10 @@ export function createLedger(policy: LedgerPolicyInput = {}): Ledger {
     d.seq += 1;
     const cover = Math.min(d.deficit, amount);
     d.deficit -= cover;
-    const lot = [d.seq, c.at, activatesAt, expiresAt, amount, amount - cover, 0];
-    if (lotsCopied) d.lots.push(...lot);
+    if (lotsCopied) d.lots.push(d.seq, c.at, activatesAt, expiresAt, amount, amount - cover, 0);
     else {
       // concat allocates the exact length once, with no growth slack kept alive in the state.
-      d.lots = d.lots.concat(lot);
+      d.lots = d.lots.concat(d.seq, c.at, activatesAt, expiresAt, amount, amount - cover, 0);
       lotsCopied = true;
     }
     d.total += amount;
@@ -545,7 +553,10 @@ export function createLedger(policy: LedgerPolicyInput = {}): Ledger {
     const lots = writableLots(d);
     const order = spendable(lots, c.at);
     let available = -d.deficit;
-    for (const b of order) available += lots[b + REMAINING] as number;
+    // The sweep left no lot expired at `c.at`, and without pending points every lot is active from
+    // the command that made it, which came no later: all the points of the lots are spendable.
+    if (pending === undefined) available = d.total;
+    else for (const b of order) available += lots[b + REMAINING] as number;
     if (type === "burn" && !p.allowNegative && amount > available) {
       fail(
         "out_of_range",
@@ -554,18 +565,23 @@ export function createLedger(policy: LedgerPolicyInput = {}): Ledger {
       );
     }
     const taken: { lot: number; amount: number }[] = [];
+    const pairs: number[] = [];
     d.seq += 1;
-    const record = [d.seq, amount, 0, 0];
-    const got = take(lots, order, amount, taken, record);
+    const got = take(lots, order, amount, taken, pairs);
     const shortfall = amount - got;
-    record[2] = shortfall;
+    // Records and lists of exact length: an array grown by push keeps its spare capacity alive in
+    // every state that holds it.
+    const record = [d.seq, amount, shortfall, 0].concat(pairs);
     d.deficit += shortfall;
     d.total -= amount;
-    copyBurns(d);
-    d.burns.push(record);
+    if (burnsCopied) d.burns.push(record);
+    else {
+      d.burns = d.burns.concat([record]);
+      burnsCopied = true;
+    }
     if (type === "burn") {
       d.lastActivityAt = c.at;
-      if (expiry.type === "inactivity") d.checkAt = hasPoints(lots) ? deadlineOf(d) : null;
+      if (expiry.type === "inactivity") d.checkAt = hasPoints(d) ? deadlineOf(d) : null;
     }
     const entry: LedgerEntry = {
       id: d.seq,
@@ -657,7 +673,7 @@ export function createLedger(policy: LedgerPolicyInput = {}): Ledger {
       given.push({ lot: d.seq, amount: spare });
       lowerCheck(d, expiresAt);
     }
-    if (expiry.type === "inactivity") d.checkAt = hasPoints(lots) ? deadlineOf(d) : null;
+    if (expiry.type === "inactivity") d.checkAt = hasPoints(d) ? deadlineOf(d) : null;
     const entry: LedgerEntry = {
       id: d.seq,
       memberId: d.memberId,
@@ -701,7 +717,7 @@ export function createLedger(policy: LedgerPolicyInput = {}): Ledger {
   };
 
   const apply = (state: MemberLedger, command: LedgerCommand): LedgerResult => {
-    const c = readCommand(command);
+    const c = readCommand(command, scratch);
     let print = "";
     if (c.key !== undefined) {
       print = payloadOf(c);
@@ -744,7 +760,7 @@ export function createLedger(policy: LedgerPolicyInput = {}): Ledger {
     d.updatedAt = c.at;
     if (c.key !== undefined) {
       for (const entry of entries) entry.key = c.key;
-      d.keys = withKey(state.keys, c.key, { fingerprint: print, entries });
+      d.keys = withKey(state.keys, c.key, { fingerprint: print, entries: entries.slice() });
     }
     return { state: d, entries };
   };
@@ -758,6 +774,16 @@ export function createLedger(policy: LedgerPolicyInput = {}): Ledger {
     let available = 0;
     let pendingPoints = 0;
     if (deadline === null || at < deadline) {
+      if (
+        pending === undefined &&
+        state.updatedAt !== null &&
+        at >= state.updatedAt &&
+        (state.checkAt === null || at < state.checkAt)
+      ) {
+        // Nothing expires before `checkAt`, and without pending points every lot is active from
+        // the command that made it: all `total + deficit` points of the lots are available.
+        return { available: state.total, pending: 0, deficit: state.deficit };
+      }
       const lots = state.lots;
       for (let b = 0; b < lots.length; b += LOT) {
         const remaining = lots[b + REMAINING] as number;
