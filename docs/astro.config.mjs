@@ -4,6 +4,7 @@ import starlight from "@astrojs/starlight";
 import { defineConfig } from "astro/config";
 import starlightLinksValidator from "starlight-links-validator";
 import starlightTypeDoc, { typeDocSidebarGroup } from "starlight-typedoc";
+import { playPagesPlugin } from "./src/lib/playPagesPlugin.ts";
 
 /** Packages whose TSDoc becomes the API reference (English only, generated at build, not committed). */
 const apiPackages = [
@@ -109,7 +110,16 @@ export default defineConfig({
         {
           label: "Plays",
           translations: { "zh-CN": "玩法" },
-          items: [{ slug: "plays" }],
+          items: [
+            { slug: "plays" },
+            // One page per play, generated from @opsbook/plays (src/lib/playPagesPlugin.ts).
+            {
+              label: "All plays",
+              translations: { "zh-CN": "全部玩法" },
+              collapsed: true,
+              items: [{ autogenerate: { directory: "plays" } }],
+            },
+          ],
         },
         // The handbook and tools groups, and the plays gallery, arrive with the full site (see the docs README).
         typeDocSidebarGroup,
@@ -144,6 +154,7 @@ export default defineConfig({
           },
         }),
         translateApiSidebarGroup,
+        playPagesPlugin,
         starlightLinksValidator({ errorOnRelativeLinks: true }),
       ],
     }),
