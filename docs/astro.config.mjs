@@ -94,6 +94,11 @@ export default defineConfig({
           items: [{ slug: "start-here" }],
         },
         {
+          label: "Handbook",
+          translations: { "zh-CN": "运营手册" },
+          items: [{ autogenerate: { directory: "handbook" } }],
+        },
+        {
           label: "Guides",
           translations: { "zh-CN": "指南" },
           items: [
@@ -110,6 +115,11 @@ export default defineConfig({
           label: "Plays",
           translations: { "zh-CN": "玩法" },
           items: [{ slug: "plays" }],
+        },
+        {
+          label: "Glossary",
+          translations: { "zh-CN": "指标词汇表" },
+          items: [{ slug: "glossary" }],
         },
         // The handbook and tools groups, and the plays gallery, arrive with the full site (see the docs README).
         typeDocSidebarGroup,
