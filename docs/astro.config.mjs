@@ -95,6 +95,11 @@ export default defineConfig({
           items: [{ slug: "start-here" }],
         },
         {
+          label: "Handbook",
+          translations: { "zh-CN": "运营手册" },
+          items: [{ autogenerate: { directory: "handbook" } }],
+        },
+        {
           label: "Guides",
           translations: { "zh-CN": "指南" },
           items: [
@@ -120,6 +125,11 @@ export default defineConfig({
               items: [{ autogenerate: { directory: "plays" } }],
             },
           ],
+        },
+        {
+          label: "Glossary",
+          translations: { "zh-CN": "指标词汇表" },
+          items: [{ slug: "glossary" }],
         },
         // The handbook and tools groups, and the plays gallery, arrive with the full site (see the docs README).
         typeDocSidebarGroup,
