@@ -2,11 +2,12 @@
  * The exit codes of the `opsbook` command, by meaning. Scripts and CI can rely on them:
  *
  * - `ok` (0): the command did what was asked;
- * - `problem` (1): the command ran and found a problem — a play or config that does not validate —
+ * - `problem` (1): the command ran and found a problem — a play or config that does not validate;
+ *   an event file with malformed rows, bad times, an encoding other than UTF-8 or missing columns —
  *   or failed while working (a file that could not be written);
  * - `usage` (2): the command line is wrong — an unknown command or option, a missing or invalid
  *   argument, an unknown play, a file that cannot be read, a file that `init` would overwrite
- *   without `--force`;
+ *   without `--force`, a config of a kind `simulate` cannot run;
  * - `interrupted` (130): stopped by Ctrl-C (SIGINT) or SIGTERM before it finished; no partial output
  *   file is left behind.
  *

@@ -1,8 +1,10 @@
 import { parseArgs } from "node:util";
 import packageJson from "../package.json" with { type: "json" };
+import { analyzeCommand } from "./commands/analyze.ts";
 import { initCommand } from "./commands/init.ts";
 import { playsCommand } from "./commands/plays.ts";
 import { sampleCommand } from "./commands/sample.ts";
+import { simulateCommand } from "./commands/simulate.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { type ExitCode, exitCodes } from "./exitCodes.ts";
 import { type CommandSpec, globalOptions } from "./internal/command.ts";
@@ -15,6 +17,8 @@ const commands: readonly CommandSpec[] = [
   playsCommand,
   initCommand,
   validateCommand,
+  analyzeCommand,
+  simulateCommand,
   sampleCommand,
 ];
 
@@ -29,6 +33,11 @@ const commands: readonly CommandSpec[] = [
  * - `init <play> [dir] [--lang] [--force]` — copy a play's Markdown and its config into a folder;
  * - `validate <files…> [--lang] [--json]` — check plays (`.md`) and configs (`.yaml`), every problem
  *   with its file, line and column;
+ * - `analyze funnel|retention|lifecycle|growth|stickiness|rfm|activation --events <file>` — run an
+ *   analysis of `@opsbook/metrics` (RFM: `@opsbook/persona`) on a CSV, TSV, NDJSON or JSON event
+ *   export, printed as a table, `--json`, `--csv` or a self-contained `--html` report;
+ * - `simulate <config> [--runs n] [--seed s]` — percentiles of the cost and outcomes of a price
+ *   book, points programme or referral programme on synthetic populations;
  * - `sample --out <file> [--users n] [--days d] [--seed s] [--format ndjson|csv]` — write the sample
  *   product's events.
  *

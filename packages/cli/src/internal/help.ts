@@ -38,7 +38,8 @@ export function mainHelp(commands: readonly CommandSpec[], styles: Styles): stri
     `${styles.bold("Usage:")} opsbook <command> [options]`,
     "",
     "Product-operations plays from the command line: list them, copy one into your project,",
-    "validate your edited copies, and write sample product data to try them on.",
+    "validate your edited copies, analyze your own event exports, simulate a programme's cost,",
+    "and write sample product data to try them on.",
     "",
     styles.bold("Commands:"),
     ...commands.map((c) => `  ${styles.cyan(c.name.padEnd(width))}  ${c.summary}`),
@@ -69,9 +70,10 @@ function exitCodeHelp(styles: Styles): string {
   return [
     styles.bold("Exit codes:"),
     "  0  success",
-    "  1  a problem was found (a play or config does not validate) or a file could not be written",
+    "  1  a problem was found: a play or config does not validate; an event file has bad rows,",
+    "     a bad encoding or missing columns; or a file could not be written",
     "  2  usage error: unknown command or option, bad argument, unknown play, unreadable file,",
-    "     or a file init would overwrite without --force",
+    "     a file init would overwrite without --force, or a config simulate cannot run",
     "  130  interrupted (Ctrl-C); no partial output file is left",
   ].join("\n");
 }
