@@ -45,7 +45,7 @@ const translateApiSidebarGroup = {
  * uses. Build-time code (pages, live examples) keeps importing the built packages.
  */
 const islandPackages = new Map(
-  ["core", "experiments", "pricing", "metrics"].map((name) => [
+  ["core", "experiments", "pricing", "metrics", "lifecycle", "persona"].map((name) => [
     `@opsbook/${name}`,
     fileURLToPath(new URL(`../packages/${name}/src/index.ts`, import.meta.url)),
   ]),
@@ -110,6 +110,11 @@ export default defineConfig({
           label: "Plays",
           translations: { "zh-CN": "玩法" },
           items: [{ slug: "plays" }],
+        },
+        {
+          label: "Tools",
+          translations: { "zh-CN": "工具" },
+          items: [{ slug: "tools" }],
         },
         // The handbook and tools groups, and the plays gallery, arrive with the full site (see the docs README).
         typeDocSidebarGroup,
