@@ -46,7 +46,7 @@ const translateApiSidebarGroup = {
  * uses. Build-time code (pages, live examples) keeps importing the built packages.
  */
 const islandPackages = new Map(
-  ["core", "experiments", "pricing", "metrics"].map((name) => [
+  ["core", "experiments", "pricing", "metrics", "lifecycle", "persona"].map((name) => [
     `@opsbook/${name}`,
     fileURLToPath(new URL(`../packages/${name}/src/index.ts`, import.meta.url)),
   ]),
@@ -130,6 +130,11 @@ export default defineConfig({
           label: "Glossary",
           translations: { "zh-CN": "指标词汇表" },
           items: [{ slug: "glossary" }],
+        },
+        {
+          label: "Tools",
+          translations: { "zh-CN": "工具" },
+          items: [{ slug: "tools" }],
         },
         // The handbook and tools groups, and the plays gallery, arrive with the full site (see the docs README).
         typeDocSidebarGroup,

@@ -304,18 +304,22 @@ describe.each(guides)("the experiments guide at $path", ({ path, yes }) => {
 
   it("keeps both calculators' inputs in the URL and restores them from it", async () => {
     const url = new URL(page.url());
+    // Each calculator's parameters carry its prefix (ss., sig.), as on the tools page.
     expect(Object.fromEntries(url.searchParams)).toMatchObject({
-      baseline: "4.5",
-      mde: "10",
-      mdeType: "relative",
-      variations: "3",
-      controlVisitors: "1000",
-      treatmentConversions: "135",
-      confidence: "99",
+      "ss.baseline": "4.5",
+      "ss.mde": "10",
+      "ss.mdeType": "relative",
+      "ss.variations": "3",
+      "sig.controlVisitors": "1000",
+      "sig.treatmentConversions": "135",
+      "sig.confidence": "99",
     });
-    // A shared link opens with the same inputs and the same results.
-    url.searchParams.set("baseline", "12");
-    url.searchParams.set("mdeType", "absolute");
+    expect(url.searchParams.has("baseline")).toBe(false);
+    // A shared link opens with the same inputs and the same results; a link made before the
+    // prefixes (unprefixed `mde`) still works.
+    url.searchParams.set("ss.baseline", "12");
+    url.searchParams.set("ss.mdeType", "absolute");
+    url.searchParams.delete("ss.mde");
     url.searchParams.set("mde", "2");
     await page.goto(url.href, { waitUntil: "load" });
     const sampleSizeCalculator = page.getByTestId("calc-sample-size");

@@ -240,13 +240,19 @@ describe.each(guides)("the pricing guide at %s", (path) => {
 
   it("keeps the quantity in the URL and restores it from a shared link", async () => {
     const url = new URL(page.url());
-    expect(url.searchParams.get("seats")).toBe("120");
-    url.searchParams.set("seats", "275");
+    // The parameter carries the calculator's prefix, as on the tools page.
+    expect(url.searchParams.get("price.seats")).toBe("120");
+    expect(url.searchParams.has("seats")).toBe(false);
+    url.searchParams.set("price.seats", "275");
     await page.goto(url.href, { waitUntil: "load" });
     const calculator = page.getByTestId("calc-pricing");
     await expect(calculator.getByTestId("calc-pricing-seats").inputValue()).resolves.toBe("275");
     await expect(calculator.getByTestId("calc-pricing-range").inputValue()).resolves.toBe("275");
     await expectShown(calculator, expectedCalculator(275));
+    // A link made before the prefix (`?seats=`) still opens with its quantity.
+    await page.goto(`${url.origin}${url.pathname}?seats=33`, { waitUntil: "load" });
+    await expect(calculator.getByTestId("calc-pricing-seats").inputValue()).resolves.toBe("33");
+    await expectShown(calculator, expectedCalculator(33));
   });
 
   it(`loads at most ${jsBudgetBytes / 1024} KB of gzipped JS with the calculator loaded, without errors`, async () => {

@@ -3,12 +3,16 @@
  * the form's fields are read from and written to URL parameters so that a calculation can be
  * shared as a link, and the statistics code is loaded only when the calculator scrolls into view
  * (as Astro's `client:visible` does for framework islands).
+ *
+ * A calculator's parameters carry the prefix in its `data-param-prefix` attribute (`ss.baseline`,
+ * `price.seats`), so that several calculators share one page's URL without colliding; a link with
+ * the unprefixed name made before the prefixes still opens with its value.
  */
 
 /** Reads the form and writes the results; throws (an `OpsbookError`) for inputs it cannot use. */
 export type Calculate = (values: ReadonlyMap<string, string>) => void;
 
-type Field = HTMLInputElement | HTMLSelectElement;
+type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 /** Sets the text of the element with this `data-testid` inside `root`. */
 export function show(root: HTMLElement, testId: string, text: string): void {
@@ -20,7 +24,10 @@ export function show(root: HTMLElement, testId: string, text: string): void {
  * Connects a calculator element: fills its fields from the URL, recalculates and updates the URL
  * on every input, and loads `calculate` when the element first becomes visible. The element's
  * `data-state` becomes `ready` after a calculation and `error` when the inputs are invalid, with
- * the reason in its `[data-calculator-status]` element (a polite live region).
+ * the reason in its `[data-calculator-status]` element (a polite live region) and the error's
+ * `code` (an `OpsbookError` code such as `invalid_input`) in `data-error-code`. With
+ * `data-load="interaction"` the code loads on the first focus or pointer press inside the element
+ * instead (for a page with more calculators than its JavaScript budget holds at once).
  */
 export function connectCalculator(
   root: HTMLElement,
@@ -32,12 +39,15 @@ export function connectCalculator(
   if (!form || !status) return;
   const fields = [...form.elements].filter(
     (element): element is Field =>
-      element instanceof HTMLInputElement || element instanceof HTMLSelectElement,
+      element instanceof HTMLInputElement ||
+      element instanceof HTMLSelectElement ||
+      element instanceof HTMLTextAreaElement,
   );
+  const prefix = root.dataset.paramPrefix ?? "";
 
   const params = new URLSearchParams(window.location.search);
   for (const field of fields) {
-    const value = params.get(field.name);
+    const value = params.get(prefix + field.name) ?? params.get(field.name);
     const allowed =
       !(field instanceof HTMLSelectElement) ||
       [...field.options].some((option) => option.value === value);
@@ -51,29 +61,49 @@ export function connectCalculator(
       calculate(new Map(fields.map((field) => [field.name, field.value])));
       status.textContent = "";
       root.dataset.state = "ready";
+      delete root.dataset.errorCode;
     } catch (error) {
       clear();
       status.textContent = `${root.dataset.errorPrefix ?? ""} ${(error as Error).message}`;
       root.dataset.state = "error";
+      root.dataset.errorCode = String((error as { code?: unknown }).code ?? "error");
     }
   };
 
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("input", () => {
     const url = new URL(window.location.href);
-    for (const field of fields) url.searchParams.set(field.name, field.value);
+    for (const field of fields) {
+      url.searchParams.delete(field.name);
+      url.searchParams.set(prefix + field.name, field.value);
+    }
     window.history.replaceState(window.history.state, "", url);
     update();
   });
 
+  let loading = false;
+  const start = () => {
+    if (loading) return;
+    loading = true;
+    load().then((loaded) => {
+      calculate = loaded;
+      update();
+    });
+  };
+  // `data-load="interaction"`: the results of the default inputs are in the page already (rendered
+  // at build time), so the code waits for the first touch of a field — unless the URL brought
+  // inputs of its own, which need calculating as soon as the calculator is seen.
+  const fromUrl = fields.some((field) => params.has(prefix + field.name) || params.has(field.name));
+  if (root.dataset.load === "interaction" && !fromUrl) {
+    for (const type of ["focusin", "pointerdown"])
+      root.addEventListener(type, start, { once: true });
+    return;
+  }
   const observer = new IntersectionObserver(
     (entries) => {
       if (!entries.some((entry) => entry.isIntersecting)) return;
       observer.disconnect();
-      load().then((loaded) => {
-        calculate = loaded;
-        update();
-      });
+      start();
     },
     { rootMargin: "200px" },
   );

@@ -37,3 +37,13 @@ export function calculateSignificance(inputs: SignificanceInputs) {
     chanceToWin: bayesian.chanceToWin,
   };
 }
+
+/**
+ * Where the calculator's interval chart (viewBox `0 0 320 44`) draws the interval and the
+ * estimate, on a scale symmetric around zero.
+ */
+export function intervalGeometry(estimate: number, lower: number, upper: number) {
+  const extent = Math.max(Math.abs(lower), Math.abs(upper), 0.01) * 1.1;
+  const x = (value: number) => 160 + (value / extent) * 145;
+  return { barX: x(lower), barWidth: Math.max(0, x(upper) - x(lower)), pointX: x(estimate) };
+}
