@@ -1,4 +1,35 @@
+export {
+  assessReferralRisk,
+  type FraudReason,
+  type FraudReasonCode,
+  type ReferralRiskInput,
+  type RiskAssessment,
+} from "./assessReferralRisk.ts";
+export {
+  type AttributionOptions,
+  type AttributionResult,
+  attributeReferral,
+  type ReferralTouch,
+} from "./attributeReferral.ts";
 export { awardBadges, type BadgeAward } from "./badges.ts";
+export {
+  type Clawback,
+  createReferralProgramme,
+  type ReferralCodeRecord,
+  type ReferralEvent,
+  type ReferralIdentity,
+  type ReferralOutcome,
+  type ReferralProgramme,
+  type ReferralProgrammeOptions,
+  type ReferralProgrammeState,
+  type ReferralRecord,
+  type ReferralRejectionReason,
+  type ReferralSummary,
+  type RewardGrant,
+  type RewardRecord,
+  referralRejectionReasons,
+} from "./createReferralProgramme.ts";
+export { disposableEmailDomains, isDisposableEmail } from "./disposableEmailDomains.ts";
 export {
   type CapUsage,
   compileEarningRules,
@@ -22,15 +53,45 @@ export {
   type ExpiringPoints,
   type Ledger,
   type LedgerBalance,
+  type LedgerBatchCommand,
+  type LedgerBatchOptions,
+  type LedgerBatchResult,
   type LedgerCommand,
   type LedgerEntry,
   type LedgerLot,
+  type LedgerRejection,
   type LedgerResult,
   type MemberLedger,
 } from "./ledger.ts";
 export { type LevelCurve, type LevelProgress, levelForXp, levelThresholds } from "./levels.ts";
+export { normalizeEmail } from "./normalizeEmail.ts";
 export { createProgramme, type Programme } from "./programme.ts";
 export { evaluateQuest, type QuestProgress, type QuestResult } from "./quests.ts";
+export {
+  generateReferralCodes,
+  type NormalizedReferralCode,
+  normalizeReferralCode,
+  type ReferralCodeOptions,
+  referralCodeAlphabet,
+} from "./referralCodes.ts";
+export {
+  type ReferralPopulation,
+  type ReferralPopulationOrder,
+  type ReferralPopulationReferral,
+  type ReferralPopulationSource,
+  type ReferralPopulationUser,
+  referralPopulation,
+} from "./referralPopulation.ts";
+export {
+  type FraudRules,
+  type FraudRulesInput,
+  fraudRulesSchema,
+  type ReferralProgrammeConfig,
+  type ReferralProgrammeConfigInput,
+  type ReferralReward,
+  referralProgrammeSchema,
+  referralRewardSchema,
+} from "./referralSchemas.ts";
 export {
   type Badge,
   type BadgeInput,
@@ -60,6 +121,13 @@ export {
   type TierConfigInput,
   tierConfigSchema,
 } from "./schemas.ts";
+export {
+  type ProgrammeSimulation,
+  type SimulationOptions,
+  type SimulationPercentiles,
+  type SimulationRun,
+  simulateProgramme,
+} from "./simulateProgramme.ts";
 export { computeStreak, type StreakOptions, type StreakResult } from "./streaks.ts";
 export {
   type TierActivity,
@@ -68,3 +136,9 @@ export {
   type TierTimelineOptions,
   tierTimeline,
 } from "./tiers.ts";
+export {
+  kFactor,
+  projectViralGrowth,
+  type ViralCycle,
+  type ViralProjectionOptions,
+} from "./viralGrowth.ts";

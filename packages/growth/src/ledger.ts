@@ -1,4 +1,10 @@
-import { OpsbookError, type TimestampInput, toEpochMs, validate } from "@opsbook/core";
+import {
+  OpsbookError,
+  type OpsbookErrorCode,
+  type TimestampInput,
+  toEpochMs,
+  validate,
+} from "@opsbook/core";
 import {
   addStep,
   type CalendarStep,
@@ -120,6 +126,66 @@ export interface LedgerResult {
 }
 
 /**
+ * A command of a batch (see {@link Ledger.applyBatch}): a {@link LedgerCommand} and the member it
+ * applies to.
+ *
+ * @category Ledger
+ * @since 0.1.0
+ */
+export type LedgerBatchCommand = LedgerCommand & { memberId: string };
+
+/**
+ * Options of {@link Ledger.applyBatch}.
+ *
+ * @category Ledger
+ * @since 0.1.0
+ */
+export interface LedgerBatchOptions {
+  /**
+   * What a failing command does. `"throw"` (default): the batch stops and throws the command's
+   * {@link OpsbookError}, its path and message prefixed with `commands[k]`, and returns nothing
+   * (the states given are never changed, so nothing of the batch is kept). `"skip"`: the command is
+   * listed in `rejected` and leaves its member's state as it was before it — exactly what a loop
+   * that catches each `apply` error and keeps the previous state does — and the batch goes on.
+   */
+  onError?: "throw" | "skip";
+}
+
+/**
+ * A command of a batch that failed under `onError: "skip"`: its index in the batch and the
+ * error's code, path (starting `["commands", index]`) and message.
+ *
+ * @category Ledger
+ * @since 0.1.0
+ */
+export interface LedgerRejection {
+  index: number;
+  code: OpsbookErrorCode;
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * Result of {@link Ledger.applyBatch}.
+ *
+ * @category Ledger
+ * @since 0.1.0
+ */
+export interface LedgerBatchResult {
+  /**
+   * The final state of every member a command of the batch applied to (a member whose commands
+   * were all replays or rejections is left out); other members keep the state given.
+   */
+  states: Map<string, MemberLedger>;
+  /** The entries of every command, in command order, as the successive `apply` calls return them. */
+  entries: LedgerEntry[];
+  /** `commands.length + 1` positions: the entries of `commands[k]` are `entries.slice(offsets[k], offsets[k + 1])`. */
+  offsets: number[];
+  /** Commands that failed, in order (always empty with `onError: "throw"`). */
+  rejected: LedgerRejection[];
+}
+
+/**
  * A member's balance at an instant: `available` to spend (minus any deficit, so it can be
  * negative), `pending` not yet active, and the `deficit`.
  *
@@ -155,6 +221,50 @@ export interface Ledger {
   open(memberId: string): MemberLedger;
   /** Applies one command; throws {@link OpsbookError} (state unchanged) for bad input. */
   apply(state: MemberLedger, command: LedgerCommand): LedgerResult;
+  /**
+   * Applies the commands of many members in order, with exactly the result of folding `apply` over
+   * them: the same final states, the same entries in the same order, the same idempotency and the
+   * same typed errors. A member missing from `states` starts from `open(memberId)`. The states given
+   * are never changed: the batch copies a member's state when a command first writes to it and
+   * then updates that private copy in place, so a member with many commands in one batch costs one
+   * copy instead of one new state per command. It is not faster than `apply` per command: the batch
+   * keeps every entry alive until it returns (see the package README, Performance). Use it to apply
+   * a queue or an import all or nothing, or to collect the commands that fail.
+   *
+   * @param states - Current states by member id (not changed).
+   * @param commands - Commands, each with its `memberId`; a member's commands apply in time order.
+   * @param options - `onError`: `"throw"` (default) or `"skip"` (see {@link LedgerBatchOptions}).
+   * @returns The new states of the members the batch changed, every entry, where each command's
+   *   entries start, and the rejected commands.
+   * @example
+   * ```ts
+   * import { createLedger } from "@opsbook/growth";
+   *
+   * const ledger = createLedger({ expiry: { type: "rolling", duration: "P12M" } });
+   * const states = new Map([["ada", ledger.open("ada")]]);
+   * const batch = ledger.applyBatch(states, [
+   *   { memberId: "ada", type: "earn", at: "2026-01-15T10:00:00Z", amount: 120, key: "order-1" },
+   *   { memberId: "bob", type: "earn", at: "2026-01-16T10:00:00Z", amount: 40 },
+   *   { memberId: "ada", type: "burn", at: "2026-02-01T10:00:00Z", amount: 50 },
+   *   { memberId: "ada", type: "earn", at: "2026-01-15T10:00:00Z", amount: 120, key: "order-1" },
+   * ]);
+   * batch.entries.map((e) => [e.memberId, e.type, e.amount])
+   * //=> [["ada", "earn", 120], ["bob", "earn", 40], ["ada", "burn", -50], ["ada", "earn", 120]]
+   * batch.offsets //=> [0, 1, 2, 3, 4]
+   * ledger.balance(batch.states.get("ada")!, "2026-02-01T10:00:00Z").available //=> 70
+   * states.get("ada")!.total //=> 0
+   *
+   * // a failing command throws, naming it; with onError "skip" it is listed and the batch goes on
+   * ledger.applyBatch(states, [{ memberId: "ada", type: "burn", at: "2026-01-15T10:00:00Z", amount: 5 }]) //=> throws OpsbookError
+   * ledger.applyBatch(states, [{ memberId: "ada", type: "burn", at: "2026-01-15T10:00:00Z", amount: 5 }], { onError: "skip" }).rejected[0]?.path
+   * //=> ["commands", 0, "amount"]
+   * ```
+   */
+  applyBatch(
+    states: ReadonlyMap<string, MemberLedger>,
+    commands: readonly LedgerBatchCommand[],
+    options?: LedgerBatchOptions,
+  ): LedgerBatchResult;
   /** Balance at an instant at or after the last command (expiry by date is counted even if not yet run). */
   balance(state: MemberLedger, at: TimestampInput): LedgerBalance;
   /** The member's lots, oldest first. */
@@ -174,9 +284,11 @@ interface Command {
 
 const TYPES = new Set(["earn", "burn", "adjust", "reverse", "expire"]);
 
-/** Whether `key` is a field of a command of this type. */
-function allowedField(type: string, key: string): boolean {
+/** Whether `key` is a field of a command of this type (`memberId` only in a batch). */
+function allowedField(type: string, key: string, batch: boolean): boolean {
   switch (key) {
+    case "memberId":
+      return batch;
     case "type":
     case "at":
     case "key":
@@ -191,8 +303,25 @@ function allowedField(type: string, key: string): boolean {
   }
 }
 
-function fail(code: OpsbookError["code"], path: (string | number)[], message: string): never {
+/**
+ * A failed command inside a batch that skips failures: what its OpsbookError would say, without
+ * the error. Building an Error captures a stack, which costs more than the command itself, and a
+ * skipped command's error is never thrown to the caller — only its code, path and message are kept.
+ */
+class CommandFailure {
+  constructor(
+    readonly code: OpsbookErrorCode,
+    readonly message: string,
+    readonly path: (string | number)[],
+  ) {}
+}
+
+// Set only while a batch with `onError: "skip"` runs (synchronously; reset in its `finally`).
+let failQuietly = false;
+
+function fail(code: OpsbookErrorCode, path: (string | number)[], message: string): never {
   const where = path.length > 0 ? `command.${path.join(".")}` : "command";
+  if (failQuietly) throw new CommandFailure(code, `${where}: ${message}`, ["command", ...path]);
   throw new OpsbookError(code, `${where}: ${message}`, ["command", ...path]);
 }
 
@@ -202,7 +331,7 @@ const isInt = (v: unknown): v is number => typeof v === "number" && Number.isSaf
  * Checks a command with a tight loop (zod per command would dominate the hot path) and writes it to
  * `into`, a record the ledger reuses from command to command rather than allocating one each time.
  */
-function readCommand(raw: LedgerCommand, into: Command): Command {
+function readCommand(raw: LedgerCommand, into: Command, batch = false): Command {
   if (raw === null || typeof raw !== "object") fail("invalid_input", [], "expected an object");
   const type = raw.type;
   if (!TYPES.has(type)) {
@@ -213,7 +342,7 @@ function readCommand(raw: LedgerCommand, into: Command): Command {
     );
   }
   for (const key in raw) {
-    if (!allowedField(type, key))
+    if (!allowedField(type, key, batch))
       fail("invalid_input", [key], `unknown field for a ${type} command`);
   }
   const r = raw as Record<string, unknown>;
@@ -276,6 +405,36 @@ function withKey(
 /** The payload of a command as text, to tell a replay from a different command under the same key. */
 function payloadOf(c: Command): string {
   return `${c.type}|${c.at}|${c.amount}|${c.entry}|${c.reference === undefined ? "" : JSON.stringify(c.reference)}`;
+}
+
+/** A member's private copy during a batch, and which of its lists the copy already owns. */
+interface BatchMember {
+  state: MemberLedger;
+  lots: boolean;
+  burns: boolean;
+  keys: boolean;
+}
+
+/** The path of an error of a command, as the path of `commands[k]`'s. */
+function rebasePath(path: (string | number)[], k: number): (string | number)[] {
+  return path[0] === "command" ? ["commands", k, ...path.slice(1)] : ["commands", k, ...path];
+}
+
+/** The message of an error of a command, naming `commands[k]` where it names `command`. */
+function rebaseMessage(message: string, k: number): string {
+  return message.replace(/(?<![\w.\]])command(?=[.:[])/g, `commands[${k}]`);
+}
+
+/** An error of `commands[k]`: the same error with its path and message under `commands[k]`. */
+function inBatch(error: OpsbookError, k: number): OpsbookError {
+  return new OpsbookError(error.code, rebaseMessage(error.message, k), rebasePath(error.path, k), {
+    issues: error.issues.map((issue) => ({
+      ...issue,
+      path: rebasePath(issue.path, k),
+      message: rebaseMessage(issue.message, k),
+    })),
+    cause: error,
+  });
 }
 
 /** Layout of a lot in `MemberLedger.lots`. */
@@ -352,6 +511,9 @@ export function createLedger(policy: LedgerPolicyInput = {}): Ledger {
   // arrays are copied on first write, so a command that does not touch them shares them.
   let lotsCopied = false;
   let burnsCopied = false;
+  // In a batch that skips failing commands: the lots the sweep emptied (offset, points), to undo a
+  // command that fails after its sweep (every other write of a command follows its last check).
+  let sweepLog: number[] | null = null;
   const writableLots = (d: MemberLedger): number[] => {
     if (!lotsCopied) {
       d.lots = d.lots.slice();
@@ -431,6 +593,7 @@ export function createLedger(policy: LedgerPolicyInput = {}): Ledger {
     for (const b of due) {
       const remaining = lots[b + REMAINING] as number;
       const when = expiry.type === "inactivity" ? deadline : (lots[b + EXPIRES] as number);
+      sweepLog?.push(b, remaining);
       lots[b + REMAINING] = 0;
       d.total -= remaining;
       d.seq += 1;
@@ -716,17 +879,16 @@ export function createLedger(policy: LedgerPolicyInput = {}): Ledger {
     reverseBurn(d, c, index, entries);
   };
 
-  const apply = (state: MemberLedger, command: LedgerCommand): LedgerResult => {
-    const c = readCommand(command, scratch);
-    let print = "";
-    if (c.key !== undefined) {
-      print = payloadOf(c);
-      const seen = Object.hasOwn(state.keys, c.key) ? state.keys[c.key] : undefined;
-      if (seen !== undefined) {
-        if (seen.fingerprint === print) return { state, entries: seen.entries };
-        fail("conflict", ["key"], `idempotency key "${c.key}" was used for a different command`);
-      }
-    }
+  /** The entries of an earlier command under the same key, or `undefined`; throws on a conflict. */
+  const replayOf = (state: MemberLedger, c: Command, print: string): LedgerEntry[] | undefined => {
+    const key = c.key as string;
+    const seen = Object.hasOwn(state.keys, key) ? state.keys[key] : undefined;
+    if (seen === undefined) return undefined;
+    if (seen.fingerprint === print) return seen.entries;
+    fail("conflict", ["key"], `idempotency key "${key}" was used for a different command`);
+  };
+
+  const checkOrder = (state: MemberLedger, c: Command) => {
     if (state.updatedAt !== null && c.at < state.updatedAt) {
       fail(
         "out_of_range",
@@ -734,22 +896,25 @@ export function createLedger(policy: LedgerPolicyInput = {}): Ledger {
         `commands of a member apply in time order; ${new Date(c.at).toISOString()} is before ${new Date(state.updatedAt).toISOString()}`,
       );
     }
-    lotsCopied = false;
-    burnsCopied = false;
-    const d: MemberLedger = {
-      memberId: state.memberId,
-      seq: state.seq,
-      updatedAt: state.updatedAt,
-      total: state.total,
-      deficit: state.deficit,
-      lifetimeEarned: state.lifetimeEarned,
-      lastActivityAt: state.lastActivityAt,
-      checkAt: state.checkAt,
-      lots: state.lots,
-      burns: state.burns,
-      keys: state.keys,
-    };
-    const entries: LedgerEntry[] = [];
+  };
+
+  /** A new state object sharing the lists of `state` (copied on first write). */
+  const shallowCopy = (state: MemberLedger): MemberLedger => ({
+    memberId: state.memberId,
+    seq: state.seq,
+    updatedAt: state.updatedAt,
+    total: state.total,
+    deficit: state.deficit,
+    lifetimeEarned: state.lifetimeEarned,
+    lastActivityAt: state.lastActivityAt,
+    checkAt: state.checkAt,
+    lots: state.lots,
+    burns: state.burns,
+    keys: state.keys,
+  });
+
+  /** Runs a checked command on `d`, a state this command (or batch) may write to. */
+  const execute = (d: MemberLedger, c: Command, entries: LedgerEntry[]) => {
     sweep(d, c.at, entries, Number.NEGATIVE_INFINITY);
     if (c.type === "earn") credit(d, c, "earn", c.amount, entries);
     else if (c.type === "burn") debit(d, c, "burn", c.amount, entries);
@@ -758,11 +923,191 @@ export function createLedger(policy: LedgerPolicyInput = {}): Ledger {
       else debit(d, c, "adjust", -c.amount, entries);
     } else if (c.type === "reverse") reverse(d, c, entries);
     d.updatedAt = c.at;
+  };
+
+  const apply = (state: MemberLedger, command: LedgerCommand): LedgerResult => {
+    const c = readCommand(command, scratch);
+    let print = "";
+    if (c.key !== undefined) {
+      print = payloadOf(c);
+      const replay = replayOf(state, c, print);
+      if (replay !== undefined) return { state, entries: replay };
+    }
+    checkOrder(state, c);
+    lotsCopied = false;
+    burnsCopied = false;
+    sweepLog = null;
+    const d = shallowCopy(state);
+    const entries: LedgerEntry[] = [];
+    execute(d, c, entries);
     if (c.key !== undefined) {
       for (const entry of entries) entry.key = c.key;
       d.keys = withKey(state.keys, c.key, { fingerprint: print, entries: entries.slice() });
     }
     return { state: d, entries };
+  };
+
+  const applyBatch = (
+    states: ReadonlyMap<string, MemberLedger>,
+    commands: readonly LedgerBatchCommand[],
+    options: LedgerBatchOptions = {},
+  ): LedgerBatchResult => {
+    if (states === null || typeof states !== "object" || typeof states.get !== "function") {
+      throw new OpsbookError("invalid_input", "states: expected a Map of member states", [
+        "states",
+      ]);
+    }
+    if (!Array.isArray(commands)) {
+      throw new OpsbookError("invalid_input", "commands: expected an array", ["commands"]);
+    }
+    const onError = options?.onError ?? "throw";
+    if (onError !== "throw" && onError !== "skip") {
+      throw new OpsbookError(
+        "invalid_input",
+        `options.onError: expected "throw" or "skip", received ${JSON.stringify(onError)}`,
+        ["options", "onError"],
+      );
+    }
+    // The members this batch owns a copy of, with which of their lists the copy owns.
+    const owned = new Map<string, BatchMember>();
+    const entries: LedgerEntry[] = [];
+    const offsets: number[] = [0];
+    const rejected: LedgerRejection[] = [];
+    const log: number[] | null = onError === "skip" ? [] : null;
+    // The counters and lists of the member's copy before the current command (reused).
+    const saved = shallowCopy(open("saved"));
+    failQuietly = onError === "skip";
+    try {
+      for (let k = 0; k < commands.length; k++) {
+        const raw = commands[k] as LedgerBatchCommand;
+        let member: BatchMember | undefined;
+        let fresh = false;
+        // Whether the command reached the member's copy (to undo it if it fails under "skip").
+        let started = false;
+        const start = entries.length;
+        try {
+          const c = readCommand(raw, scratch, true);
+          const memberId = raw.memberId;
+          if (typeof memberId !== "string" || memberId === "")
+            fail("invalid_input", ["memberId"], "expected a non-empty string");
+          member = owned.get(memberId);
+          const state = member?.state ?? stateOf(states, memberId);
+          let print = "";
+          if (c.key !== undefined) {
+            print = payloadOf(c);
+            const replay = replayOf(state, c, print);
+            if (replay !== undefined) {
+              for (const entry of replay) entries.push(entry);
+              offsets.push(entries.length);
+              continue;
+            }
+          }
+          checkOrder(state, c);
+          if (member === undefined) {
+            member = { state: shallowCopy(state), lots: false, burns: false, keys: false };
+            owned.set(memberId, member);
+            fresh = true;
+          }
+          const d = member.state;
+          if (log !== null) {
+            saveCounters(saved, d);
+            log.length = 0;
+            started = true;
+          }
+          lotsCopied = member.lots;
+          burnsCopied = member.burns;
+          sweepLog = log;
+          execute(d, c, entries);
+          member.lots = lotsCopied;
+          member.burns = burnsCopied;
+          if (c.key !== undefined) {
+            for (let i = start; i < entries.length; i++) (entries[i] as LedgerEntry).key = c.key;
+            const record = { fingerprint: print, entries: entries.slice(start) };
+            if (member.keys) d.keys[c.key] = record;
+            else {
+              d.keys = withKey(d.keys, c.key, record);
+              member.keys = true;
+            }
+          }
+          offsets.push(entries.length);
+        } catch (error) {
+          sweepLog = null;
+          if (!(error instanceof OpsbookError || error instanceof CommandFailure)) throw error;
+          if (error instanceof OpsbookError && onError === "throw") throw inBatch(error, k);
+          entries.length = start;
+          if (member !== undefined && started) restore(member, saved, log as number[]);
+          if (fresh && member !== undefined) owned.delete(member.state.memberId);
+          // A plain record, not a second error: building an Error (its stack) is the costly part.
+          rejected.push({
+            index: k,
+            code: error.code,
+            path: rebasePath(error.path, k),
+            message: rebaseMessage(error.message, k),
+          });
+          offsets.push(entries.length);
+        }
+      }
+    } finally {
+      failQuietly = false;
+      sweepLog = null;
+    }
+    const out = new Map<string, MemberLedger>();
+    for (const [memberId, member] of owned) out.set(memberId, member.state);
+    return { states: out, entries, offsets, rejected };
+  };
+
+  /** The state of a member at the start of a batch: the one given, or a new member's. */
+  const stateOf = (states: ReadonlyMap<string, MemberLedger>, memberId: string): MemberLedger => {
+    const state = states.get(memberId);
+    if (state === undefined) return open(memberId);
+    if (state.memberId !== memberId) {
+      fail(
+        "invalid_input",
+        ["memberId"],
+        `the state given for member "${memberId}" is member "${String(state.memberId)}"'s`,
+      );
+    }
+    return state;
+  };
+
+  /**
+   * Undoes a failed command on a member's batch copy. A command writes nothing before its last
+   * check but its sweep, so restoring the counters, the lists it had before (or their length, for
+   * lists the batch already owned) and the lots the sweep emptied gives the state before it.
+   */
+  const restore = (member: BatchMember, before: MemberLedger, log: number[]) => {
+    const d = member.state;
+    // Lists the batch already owned were written in place: put back what the sweep emptied.
+    if (d.lots === before.lots) {
+      for (let i = log.length - 2; i >= 0; i -= 2)
+        d.lots[(log[i] as number) + REMAINING] = log[i + 1] as number;
+    }
+    d.seq = before.seq;
+    d.updatedAt = before.updatedAt;
+    d.total = before.total;
+    d.deficit = before.deficit;
+    d.lifetimeEarned = before.lifetimeEarned;
+    d.lastActivityAt = before.lastActivityAt;
+    d.checkAt = before.checkAt;
+    if (d.lots !== before.lots) {
+      d.lots = before.lots;
+      member.lots = false;
+    }
+    d.burns = before.burns;
+    d.keys = before.keys;
+  };
+
+  const saveCounters = (into: MemberLedger, from: MemberLedger) => {
+    into.seq = from.seq;
+    into.updatedAt = from.updatedAt;
+    into.total = from.total;
+    into.deficit = from.deficit;
+    into.lifetimeEarned = from.lifetimeEarned;
+    into.lastActivityAt = from.lastActivityAt;
+    into.checkAt = from.checkAt;
+    into.lots = from.lots;
+    into.burns = from.burns;
+    into.keys = from.keys;
   };
 
   const instant = (value: TimestampInput) =>
@@ -856,5 +1201,5 @@ export function createLedger(policy: LedgerPolicyInput = {}): Ledger {
     };
   };
 
-  return { policy: p, open, apply, balance, lots: lotsOf, expiringSoon };
+  return { policy: p, open, apply, applyBatch, balance, lots: lotsOf, expiringSoon };
 }

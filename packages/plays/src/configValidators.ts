@@ -1,5 +1,6 @@
 import { validate } from "@opsbook/core";
 import { experimentPlanSchema } from "@opsbook/experiments";
+import { referralProgrammeSchema } from "@opsbook/growth";
 import { lifecycleThresholdsSchema } from "@opsbook/lifecycle";
 import {
   activationThresholdOptionsSchema,
@@ -60,7 +61,9 @@ export interface PlayConfigValidator {
  * checked by `funnelDefinitionSchema`, `activationThresholdOptionsSchema` and
  * `growthAccountingOptionsSchema` of `@opsbook/metrics` (unknown top-level fields are errors);
  * `persona-set`, checked by `parsePersonaSet` of `@opsbook/persona` (`personaSetConfigSchema`, unknown
- * fields are errors; persona names unique, every rule naming a persona of the set).
+ * fields are errors; persona names unique, every rule naming a persona of the set);
+ * `referral-programme`, checked by `referralProgrammeSchema` of `@opsbook/growth` (unknown fields are
+ * errors at every level; reward ids unique, fraud thresholds ordered).
  *
  * @category Configs
  * @since 0.1.0
@@ -69,7 +72,7 @@ export interface PlayConfigValidator {
  * import { configValidators } from "@opsbook/plays";
  *
  * Object.keys(configValidators)
- * //=> ["experiment-plan", "price-book", "lifecycle-thresholds", "funnel-definition", "activation-scan", "growth-accounting", "persona-set"]
+ * //=> ["experiment-plan", "price-book", "lifecycle-thresholds", "funnel-definition", "activation-scan", "growth-accounting", "persona-set", "referral-programme"]
  * configValidators["experiment-plan"]?.package //=> "@opsbook/experiments"
  * Object.isFrozen(configValidators) //=> true
  * ```
@@ -117,5 +120,11 @@ export const configValidators: Readonly<Record<string, PlayConfigValidator>> = O
     kind: "persona-set",
     package: "@opsbook/persona",
     parse: (config: unknown) => parsePersonaSet(config),
+  },
+  "referral-programme": {
+    kind: "referral-programme",
+    package: "@opsbook/growth",
+    parse: (config: unknown) =>
+      validate(referralProgrammeSchema, config, { label: "referral programme" }),
   },
 });

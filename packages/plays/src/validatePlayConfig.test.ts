@@ -66,8 +66,9 @@ describe("validatePlayConfig", () => {
     expect(Object.keys(configValidators)).toEqual(
       expect.arrayContaining(["experiment-plan", "price-book", "lifecycle-thresholds"]),
     );
-    expect(caught(() => validatePlayConfig(config, { path })).message).toMatch(
-      /no validator for config kind "referral-programme" \(known kinds: (?:[a-z-]+, )*experiment-plan, (?:[a-z-]+, )*price-book[,)]/,
+    const seatPlan = config.replace("kind: referral-programme", "kind: seat-plan");
+    expect(caught(() => validatePlayConfig(seatPlan, { path })).message).toMatch(
+      /no validator for config kind "seat-plan" \(known kinds: (?:[a-z-]+, )*experiment-plan, (?:[a-z-]+, )*price-book[,)]/,
     );
   });
 

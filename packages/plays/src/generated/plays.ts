@@ -270,6 +270,282 @@ export const generatedPlays: PlayEntry[] = [
     "markdown": "---\ntitle: 拉新渠道评估与投放预算重分配\nsummary: 按获客成本、激活率、7 日与 30 日留存和回本周期给每个拉新渠道算一笔账，再把下个月的预算分步从回不了本的渠道挪到回本最快的渠道。\ncategory: acquisition\nlifecycleStages: [growth, maturity]\neffort: { prep: P1W, run: P6W, people: \"2-4\" }\nroles: [增长运营, 数据分析师, 投放优化师, 财务 BP]\nwhenToUse:\n  - 有 3 个以上在花钱的拉新渠道，且每个渠道每月新增注册不少于 300 人，分渠道的留存数据才不是噪声。\n  - 近 90 天的注册能归因到渠道（UTM 参数、应用商店/渠道包标识、注册时的“从哪里知道我们”问卷）。\n  - 下个月或下个季度的预算还没定死，仍可调整。\nwhenNotToUse:\n  - 产品还留不住人（留存曲线没有走平）：所有渠道都会显得不划算，先做激活和留存。\n  - 只有一个渠道，或每个渠道每月不足 100 个注册：改在渠道内部测人群和素材。\n  - 超过 30% 的注册归因不到渠道：先把归因修好，再用它评估渠道。\ninputs:\n  - 近 90–120 天的注册明细，包括用户 ID、渠道和注册时间。\n  - 这批用户的行为埋点，以及团队已经认定的激活事件。\n  - 各渠道每周花费（同一币种），包含代理服务费和素材制作费。\n  - 财务确认过的单个活跃用户月毛利。\npackages: [\"@opsbook/metrics\", \"@opsbook/core\"]\nmetrics:\n  primary: 本期新增用户的整体回本周期（月）\n  inputs:\n    - 分渠道获客成本 CAC（花费 ÷ 新增用户数）\n    - 分渠道激活率（注册后 7 天内完成激活事件）\n    - 分渠道 7 日与 30 日留存\n    - 通过保留区域或降预算测试得到的分渠道增量系数\n    - 回本周期在 12 个月以内的渠道占总花费的比例\n  guardrails:\n    - 每周新增激活用户数（降幅不超过 10%）\n    - 每周自然流量与品牌词搜索带来的注册\n    - 整体获客成本\nrisks:\n  - 末次点击归因会把功劳记在“收割”需求的渠道上，砍掉真正创造需求的渠道看似安全，其实不然。\n  - 新渠道的用户注册时间太短，30 日留存还没长出来，只能用很少的人来判断。\n  - 边际效益递减：最好渠道里多花的下一块钱，成本远高于它的平均成本。\n  - 付费渠道突然停投会丢掉投放平台的模型学习，重建既慢又贵。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n把下一期的拉新预算花在回本最快的地方。这个玩法用一张表把所有渠道放在一起：一个用户买进来花多少钱、之后几个月能赚回多少；再用增量测试和边际成本修正这张表，最后得出一份按月最多挪动 20% 的预算分配方案。做到以下这点就算成功：整体回本周期缩短，而每周新增激活用户数基本不掉。\n\n## 适用与不适用\n\n**适用：** 同时在多个渠道投放，每个渠道每月有几百个注册，而且注册能归因到渠道。第 2 步的渠道表每个渠道大约需要 300 个用户，30 日留存的误差才能控制在 ±5 个百分点以内。\n\n**不适用：** 产品本身还留不住用户（所有渠道都会因为同一个原因回不了本）、只有一个渠道、或者归因大多是“未知”。这时先跑新手引导玩法（`activation/onboarding-first-week-activation`），或者先修埋点和归因。\n\n## 所需输入\n\n- **数据：** 注册表（`userId`、`channel`、`createdAt`）、这些用户的行为事件、各渠道每周花费（同一币种的金额），以及单个活跃用户的月毛利。\n- **人员：** 增长运营负责决策（6 周内累计约 3 天）；数据分析师（2 天）；各渠道的投放优化师（每人几小时）；财务 BP 确认毛利口径和最终分配（1 小时）。\n- **已定事项：** 本期总预算、目标回本周期（消费类订阅产品常以 12 个月为上限，B2B 放宽到 18–24 个月）、激活事件的定义。\n\n## 步骤\n\n### 1. 统一口径（1 小时）\n\n拉上分析师、投放和财务，用一页纸写清：渠道分组（最多 8–10 个，小渠道并入“其他”）、激活的定义、留存的定义（注册后第 7 天、第 30 天那 24 小时内有任意行为）、活跃用户月毛利、第 6 步要用的决策阈值。会后不再争口径。\n\n### 2. 跑出渠道表（1 天）\n\n用 `@opsbook/metrics` 的 `channelReport`，输入注册表、行为事件、激活事件（`activationDays: 7`）和各渠道花费，得到每个渠道的用户数、激活率、次日/7 日/30 日留存和 CAC；它只统计注册时间足够长、能算对应留存的用户。取一个 90 天的注册窗口，窗口结束时间至少比 `asOf` 早 31 天，保证 30 日留存覆盖所有批次。用户不足 300 人的渠道标记为“低置信”。\n\n### 3. 算各渠道回本周期（2 小时）\n\n回本周期（月）≈ CAC ÷（活跃用户月毛利 × 首月留存），首月留存用 30 日留存代替。30 天之后留存还会继续下滑，所以这是乐观估计；有 3 个月留存数据的，改用 3 个月留存。以活跃用户月毛利 ¥20 为例：\n\n| 渠道       | 用户数 | CAC  | 激活率 | 7 日留存 | 30 日留存 | 人均月毛利 | 回本周期  |\n| ---------- | ------ | ---- | ------ | -------- | --------- | ---------- | --------- |\n| 信息流广告 | 9,600  | ¥45  | 33%    | 26%      | 18%       | ¥3.6       | 12.5 个月 |\n| 搜索竞价   | 3,100  | ¥80  | 48%    | 34%      | 25%       | ¥5.0       | 16 个月   |\n| 应用商店   | 4,400  | ¥30  | 41%    | 30%      | 22%       | ¥4.4       | 6.8 个月  |\n| 达人种草   | 1,200  | ¥120 | 55%    | 40%      | 30%       | ¥6.0       | 20 个月   |\n| 老带新裂变 | 2,300  | ¥25  | 63%    | 51%      | 40%       | ¥8.0       | 3.1 个月  |\n\n自有渠道也要如实算成本：内容和私域的 CAC = 内容团队人力与工具费用 ÷ 带来的新用户数。\n\n### 4. 给花钱最多的渠道做增量测试（2–4 周）\n\n归因只告诉你用户最后点了谁，不告诉你是谁促成了注册。对花费最大的两个渠道，二选一：区域保留（在占注册量 10–20% 的城市或省份暂停投放，和相似地区对比），或降预算测试（两周内预算砍半，看总注册量而不是归因注册量）。增量系数 = 由该渠道额外带来的总注册 ÷ 归因到该渠道的注册。增量 CAC = CAC ÷ 增量系数：CAC ¥45、增量系数 0.6，真实成本就是 ¥75。品牌词搜索的增量系数常常低于 0.3。\n\n### 5. 估算“下一块钱”的成本（4 小时）\n\n把每个付费渠道近 12 周的周花费和周新增画成散点。边际 CAC =（高花费周的花费 − 低花费周的花费）÷（高花费周的新增 − 低花费周的新增）。边际 CAC 超过平均 CAC 的 1.5 倍，说明渠道接近饱和：再往里加钱，效果远不如表上看起来那么好。\n\n### 6. 定新的分配方案（2 小时）\n\n套用第 1 步约定的规则，例如：增量回本周期超过 18 个月 → 削减 30–50%；12–18 个月 → 维持；12 个月以内且边际 CAC 低于目标 → 最多加 25%。每月挪动的预算不超过总额的 20%，并留出 5–10% 测试新渠道。用 `@opsbook/core` 的 `allocateMoney` 把权重换算成精确金额：它按最小货币单位拆分，合计分毫不差。最后由财务签字确认。\n\n### 7. 分步调整并盯盘（4 周）\n\n分两次挪预算，间隔两周，给投放平台留出重新学习的时间。每周一对照前 4 周均值检查：新增激活用户、整体 CAC、自然注册。新增激活用户连续两周下降超过 10%，就撤回最近一次调整。\n\n### 8. 复盘并固定节奏（1 小时）\n\n等新方案下获取的用户 30 日留存长出来后，重跑渠道表，与第 3 步的回本周期对比，把结论和数字记下来。这个玩法每季度跑一次，第 4 步的增量测试每半年做一次。\n\n## 指标与目标值\n\n| 指标                                 | 作用 | 目标值                           |\n| ------------------------------------ | ---- | -------------------------------- |\n| 整体回本周期 = 总花费 ÷ 新用户月毛利 | 核心 | 比上季度缩短 20%，或低于 12 个月 |\n| 分渠道 CAC = 花费 ÷ 新增用户数       | 输入 | 各渠道不超过约定上限             |\n| 分渠道激活率                         | 输入 | 没有渠道低于最佳渠道的一半       |\n| 分渠道 7 日与 30 日留存              | 输入 | 加预算的渠道保持稳定或上升       |\n| 增量系数                             | 输入 | 花费占比超过 15% 的渠道都测过    |\n| 回本 12 个月内渠道的花费占比         | 输入 | 不低于 60%                       |\n| 每周新增激活用户数                   | 护栏 | 较 4 周均值降幅不超过 10%        |\n| 每周自然与品牌词注册                 | 护栏 | 砍付费渠道后降幅不超过 15%       |\n| 整体 CAC                             | 护栏 | 涨幅不超过 10%                   |\n\n本期整体回本周期 = 总花费 ÷ 本期新用户的月毛利合计（Σ 用户数 × 首月留存 × 活跃用户月毛利）。\n\n## 风险与护栏\n\n- **归因偏差。** 砍掉某个付费渠道后自然注册或品牌词注册下滑，就是信号。自然注册护栏会拦住；先恢复一半预算，再对这个渠道做第 4 步的区域保留测试。\n- **批次太新。** 某渠道的 30 日留存只基于不到 300 个用户。标记“低置信”，预算不动，下个周期再看。\n- **边际递减。** 加预算的渠道 CAC 逐周上涨。单次加预算不超过 25%，用第 5 步的边际 CAC 而不是平均 CAC 来定幅度。\n- **平台学习中断。** 调整后千次曝光成本或点击成本突然飙升。按两周一步的节奏调整；除非决定彻底放弃，否则不要一次性关停渠道。\n\n## 变体\n\n- **团队小、只有一个分析师：** 跳过边际成本曲线，只对最大的渠道做降预算测试，每月最多挪动 10%。\n- **B2B 产品：** 激活换成“合格商机”，留存换成客户（logo）留存；CAC 计入销售成本，按合同毛利算回本。\n- **App 与小程序：** 归因依赖渠道包、应用商店来源和平台回传，受隐私政策限制较多；更多依靠区域保留测试和注册问卷。\n- **导入期产品：** 只看激活率和 7 日留存，把这个玩法当作“选出一个主攻渠道”，而不是优化渠道组合。\n\n## 后续跟进\n\n把渠道表和分配方案发到市场和财务都能看到的地方，写明下次复盘日期（一个季度后）。调整期间由增长运营负责每周的护栏检查。被砍到测试量级以下的渠道列入清单，半年后素材或人群变了再重测。\n"
   },
   {
+    "slug": "double-sided-referral-launch",
+    "language": "en",
+    "path": "acquisition/double-sided-referral-launch.md",
+    "title": "Double-sided referral launch",
+    "summary": "Launches a give-and-get referral programme whose reward, caps, budget and fraud rules were costed by simulation before launch, and decides after six weeks whether to keep, tune or stop it.",
+    "category": "acquisition",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P2W",
+      "run": "P6W",
+      "people": "3-5"
+    },
+    "roles": [
+      "product operator",
+      "engineer",
+      "data analyst",
+      "finance partner",
+      "support lead"
+    ],
+    "whenToUse": [
+      "Users already recommend the product unprompted (word of mouth or organic referrals show in the channel data).",
+      "A first purchase or paid activation can be measured per user, so rewards can wait for a real customer.",
+      "Acquisition cost on paid channels is rising and the team wants a cheaper channel it can cap."
+    ],
+    "whenNotToUse": [
+      "Activation or retention is weak; a reward multiplies signups that leave, so fix activation first.",
+      "The product has no way to hold a reward until a refund window closes; fraud will be paid out.",
+      "Finance cannot book the credit as a liability or will not set a budget; agree that first."
+    ],
+    "inputs": [
+      "Signups, first purchases and refunds of the last 90 days with user ids, plus e-mail, device, IP and card fingerprints at signup.",
+      "The observed referrals (who invited whom), even if informal.",
+      "A credit budget for the launch agreed with finance, and the value of one point.",
+      "Engineering time to issue codes, send events and post rewards."
+    ],
+    "packages": [
+      "@opsbook/growth",
+      "@opsbook/sample-data"
+    ],
+    "metrics": {
+      "primary": "Referred first purchases per week that stay unrefunded after 30 days",
+      "inputs": [
+        "Share of active users who share a code or link",
+        "Referral link clicks per sharer",
+        "Click-to-signup conversion within the attribution window",
+        "Signup-to-first-purchase conversion of referred users",
+        "K-factor (invites per user × conversion)"
+      ],
+      "guardrails": [
+        "Reward cost per referred customer against paid-channel CAC",
+        "Share of referrals held or rejected by the fraud rules",
+        "Refund rate of referred customers against other customers"
+      ]
+    },
+    "risks": [
+      "Fraud rings and self-referrals drain the budget before anyone looks.",
+      "Rewards attract deal-seekers who never return after the credit is spent.",
+      "Unredeemed credit grows into a liability finance did not plan for."
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "referral-programme.yaml",
+      "path": "acquisition/referral-programme.yaml",
+      "text": "# Referral programme for \"Double-sided referral launch\": both sides earn credit when the friend's\n# first purchase is final, the referrer up to 20 rewarded friends, the whole launch within a budget.\n# Validated by referralProgrammeSchema of @opsbook/growth (kind: referral-programme); run it with\n# createReferralProgramme and cost it before launch with simulateProgramme. Points are credit in\n# cents (1,000 points = 10.00 of credit).\nkind: referral-programme\nid: double-sided-launch\nname: Give 10, get 10\ntimeZone: UTC\ncodes:\n  length: 8\n  validFor: P180D\n  maxUses: 0 # 0 = unlimited\nattribution:\n  windowDays: 30 # the click day is day 1\n  model: first-touch\n  precedence: code-over-link\nrewards:\n  - id: first-purchase\n    action: first-purchase\n    referrer: 1000\n    referee: 1000\n    minAmount: 2000 # the friend's first order is at least 20.00\nqualifyingAction: first-purchase\ncaps:\n  perReferrer:\n    referrals: 20\n    points: 20000\n  budget:\n    points: 5000000 # 50,000.00 of credit for the launch\ncapMode: partial\npendingFor: P30D # the refund window: credit is pending until the purchase is final\nledger:\n  expiry: { type: rolling, duration: P12M }\nfraud:\n  thresholds: { hold: 40, reject: 80 }\n"
+    },
+    "markdown": "---\ntitle: Double-sided referral launch\nsummary: Launches a give-and-get referral programme whose reward, caps, budget and fraud rules were costed by simulation before launch, and decides after six weeks whether to keep, tune or stop it.\ncategory: acquisition\nlifecycleStages: [growth, maturity]\neffort: { prep: P2W, run: P6W, people: \"3-5\" }\nroles: [product operator, engineer, data analyst, finance partner, support lead]\nwhenToUse:\n  - Users already recommend the product unprompted (word of mouth or organic referrals show in the channel data).\n  - A first purchase or paid activation can be measured per user, so rewards can wait for a real customer.\n  - Acquisition cost on paid channels is rising and the team wants a cheaper channel it can cap.\nwhenNotToUse:\n  - Activation or retention is weak; a reward multiplies signups that leave, so fix activation first.\n  - The product has no way to hold a reward until a refund window closes; fraud will be paid out.\n  - Finance cannot book the credit as a liability or will not set a budget; agree that first.\ninputs:\n  - Signups, first purchases and refunds of the last 90 days with user ids, plus e-mail, device, IP and card fingerprints at signup.\n  - The observed referrals (who invited whom), even if informal.\n  - A credit budget for the launch agreed with finance, and the value of one point.\n  - Engineering time to issue codes, send events and post rewards.\npackages: [\"@opsbook/growth\", \"@opsbook/sample-data\"]\nconfig: referral-programme.yaml\nmetrics:\n  primary: Referred first purchases per week that stay unrefunded after 30 days\n  inputs:\n    - Share of active users who share a code or link\n    - Referral link clicks per sharer\n    - Click-to-signup conversion within the attribution window\n    - Signup-to-first-purchase conversion of referred users\n    - K-factor (invites per user × conversion)\n  guardrails:\n    - Reward cost per referred customer against paid-channel CAC\n    - Share of referrals held or rejected by the fraud rules\n    - Refund rate of referred customers against other customers\nrisks:\n  - Fraud rings and self-referrals drain the budget before anyone looks.\n  - Rewards attract deal-seekers who never return after the credit is spent.\n  - Unredeemed credit grows into a liability finance did not plan for.\nlastReviewed: 2026-11-25\n---\n\n## Goal\n\nTurn the recommendations users already make into a measured channel: both the referrer and the\nfriend get credit once the friend's first purchase is final, each referrer is capped, and the launch\nhas a budget. The team launches only after a simulation shows the likely cost, the liability and the\nfraud exposure, and decides after six weeks whether referred customers are cheaper than paid ones\nwithout worse refunds.\n\n## When to use / when not\n\n**Use it when** users already bring friends (referral or word-of-mouth signups in the channel\nreport), first purchases are tracked per user, and paid acquisition is getting more expensive.\n\n**Do not use it when** activation is weak (run \"Onboarding first-week activation\" first), when\nrewards cannot be held through a refund window, or when finance has not agreed a budget.\n\n## Inputs\n\n- **Data:** 90 days of signups, first purchases and refunds with user ids; e-mail, device, IP and\n  card fingerprints at signup; the referrals observed so far.\n- **People:** a product operator (owner), an engineer (codes, events, ledger, two weeks), a data\n  analyst (simulation and weekly report), a finance partner (budget and liability), a support lead\n  (review queue).\n- **Decisions already made:** the launch budget, the value of a point, the refund window.\n\n## Steps\n\n### 1. Agree the offer, the budget and the stop rules (2 h)\n\nThe owner, finance and the analyst agree the reward on each side (the config gives 1,000 points,\n10.00 of credit, each way on a first purchase of at least 20.00), the cap per referrer (20 friends,\nas Dropbox capped its 500 MB bonus at 32 friends), the launch budget and the cost per referred\ncustomer above which the programme stops.\n\n### 2. Write the programme as config (2 h)\n\nFill in `referral-programme.yaml`: rewards, caps, the 30-day attribution window (the click day is\nday 1), first-touch attribution, the 30-day pending period that matches the refund window, and the\nfraud thresholds. `opsbook validate` (or `createReferralProgramme`) rejects a wrong field by name.\n\n### 3. Simulate cost and fraud before launch (4 h)\n\nMap your users, referrals, orders and refunds to a population (`referralPopulation` maps the sample\nproduct of `@opsbook/sample-data` the same way) and run `simulateProgramme` with 100 runs and a\nparticipation of 1.5 for the lift the incentive brings. Read `metrics.cost.p95`,\n`metrics.liability.p50`, `metrics.breakageRate.p50` and `fraudExposure` against\n`fraudExposureWithoutRules`. If p95 cost exceeds the budget, lower the reward or the cap and run it\nagain.\n\n### 4. Build codes, events and payouts (1–2 weeks)\n\nIssue a code per user (`code` events; codes are Crockford Base32, so `O` and `0` cannot be\nconfused), send `signup`, `purchase` and `refund` events to `createReferralProgramme`, and store the\noutcome of every event: rejected events keep their reason (`code_expired`, `self_referral`…)\ninstead of being lost. Rewards go to the points ledger as pending earns; refunds claw back exactly\nthe linked reward.\n\n### 5. Launch to a first cohort (1 week)\n\nShow the offer to 20 % of active users. Each day, check held referrals in the review queue (run\n\"Referral fraud review\"), the share rejected, and the budget used.\n\n### 6. Open to everyone and report weekly (4 weeks)\n\nOpen the offer to all users. Each week, report the primary metric, the input metrics, the K-factor\n(`kFactor`) and the guardrails; compare cost per referred customer with paid CAC.\n\n### 7. Decide (2 h)\n\nKeep the programme if referred customers cost less than paid ones and refund no more often; tune\nthe reward or caps if the cost is close; stop it if the guardrails fail. Write the decision and the\nfigures down.\n\n## Metrics & targets\n\n| Metric                                         | Role      | Target                                   |\n| ---------------------------------------------- | --------- | ---------------------------------------- |\n| Unrefunded referred first purchases per week   | primary   | Set from the simulation's p50            |\n| Share of active users who share                | input     | 5 % or more                              |\n| Clicks per sharer                              | input     | 2 or more                                |\n| Click-to-signup conversion                     | input     | Above the site's average signup rate     |\n| Signup-to-first-purchase (referred)            | input     | At or above organic users                |\n| K-factor                                       | input     | Rising week on week                      |\n| Reward cost per referred customer              | guardrail | Below paid-channel CAC                   |\n| Referrals held or rejected                     | guardrail | Under 5 %, reviewed daily                |\n| Refund rate of referred customers              | guardrail | No higher than other customers           |\n\n## Risks & guardrails\n\n- **Fraud drains the budget.** Noticed when held or rejected referrals rise, or one referrer's\n  friends share a device or card. Keep rewards pending through the refund window, keep the fraud\n  rules on, and review the queue daily.\n- **Deal-seekers.** Noticed when referred users stop after spending their credit. Reward the first\n  purchase, not the signup, and compare the retention of referred and organic users.\n- **Liability.** Noticed when outstanding points grow faster than redemptions. Give credit an\n  expiry (the config uses 12 months) and report the liability to finance monthly.\n\n## Variations\n\n- **Single-sided:** set `referee: 0` when the friend already gets a trial; check with the simulation\n  that sharing still happens.\n- **Signup reward:** for a free product, reward `signup` and make `qualifyingAction` a custom event\n  that shows real use.\n- **Cash instead of credit:** keep the points in the ledger and pay out from it; the caps and\n  clawback work the same.\n\n## Follow-up\n\nRun \"Referral fraud review\" every week while the programme runs. After three months, add\nmilestones for the best referrers (\"Invite-a-friend with milestones\") or raise the cap for them.\n"
+  },
+  {
+    "slug": "double-sided-referral-launch",
+    "language": "zh-cn",
+    "path": "zh-cn/acquisition/double-sided-referral-launch.md",
+    "title": "双边奖励推荐计划上线",
+    "summary": "上线一个“邀请人和好友都有奖励”的推荐计划：奖励、单人上限、总预算和反作弊规则都先用模拟算清成本再上线，六周后决定保留、调整还是停掉。",
+    "category": "acquisition",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P2W",
+      "run": "P6W",
+      "people": "3-5"
+    },
+    "roles": [
+      "运营负责人",
+      "工程师",
+      "数据分析师",
+      "财务",
+      "客服主管"
+    ],
+    "whenToUse": [
+      "用户已经在自发推荐产品（渠道数据里能看到口碑或自然推荐带来的注册）。",
+      "能按用户追踪首单或付费激活，奖励可以等到对方真正成为客户再发。",
+      "付费渠道的获客成本在上涨，团队想要一个更便宜、且能封顶的渠道。"
+    ],
+    "whenNotToUse": [
+      "激活或留存本身很弱：奖励只会放大“注册完就走”的人，先把激活做好。",
+      "产品没法在退款期结束前冻结奖励：羊毛党会先把奖励领走。",
+      "财务不能把积分或额度记为负债、或者不肯定预算：先把这件事谈妥。"
+    ],
+    "inputs": [
+      "最近 90 天的注册、首单和退款数据（带用户 ID），以及注册时的邮箱、设备、IP 和银行卡指纹。",
+      "已经发生的推荐关系（谁邀请了谁），哪怕是非正式的。",
+      "和财务确认过的上线预算，以及 1 积分值多少钱。",
+      "工程师发码、上报事件、发放奖励的开发时间。"
+    ],
+    "packages": [
+      "@opsbook/growth",
+      "@opsbook/sample-data"
+    ],
+    "metrics": {
+      "primary": "每周被推荐用户的首单数（30 天后仍未退款）",
+      "inputs": [
+        "活跃用户中分享过邀请码或链接的比例",
+        "每位分享者带来的链接点击数",
+        "归因窗口内点击到注册的转化率",
+        "被推荐用户从注册到首单的转化率",
+        "K 因子（人均邀请数 × 转化率）"
+      ],
+      "guardrails": [
+        "每个被推荐客户的奖励成本，对比付费渠道的 CAC",
+        "被反作弊规则冻结或拒绝的推荐占比",
+        "被推荐客户的退款率，对比其他客户"
+      ]
+    },
+    "risks": [
+      "刷单团伙和自己邀请自己，在没人注意时把预算耗光。",
+      "奖励吸引来的是薅羊毛的人，额度用完就不再回来。",
+      "没被兑换的额度越积越多，成了财务没预料到的负债。"
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "referral-programme.yaml",
+      "path": "zh-cn/acquisition/referral-programme.yaml",
+      "text": "# “双边奖励推荐计划上线”的推荐计划配置：好友首单过了退款期后，双方各得额度；每个邀请人最多\n# 奖励 20 位好友，整个活动受总预算约束。\n# 由 @opsbook/growth 的 referralProgrammeSchema 校验（kind: referral-programme）；用\n# createReferralProgramme 运行，上线前用 simulateProgramme 估算成本。积分以“分”计（1000 积分 = 10 元额度）。\nkind: referral-programme\nid: double-sided-launch\nname: Give 10, get 10\ntimeZone: UTC\ncodes:\n  length: 8\n  validFor: P180D\n  maxUses: 0 # 0 = 不限次数\nattribution:\n  windowDays: 30 # 点击当天算第 1 天\n  model: first-touch\n  precedence: code-over-link\nrewards:\n  - id: first-purchase\n    action: first-purchase\n    referrer: 1000\n    referee: 1000\n    minAmount: 2000 # 好友首单至少 20 元\nqualifyingAction: first-purchase\ncaps:\n  perReferrer:\n    referrals: 20\n    points: 20000\n  budget:\n    points: 5000000 # 上线预算：5 万元额度\ncapMode: partial\npendingFor: P30D # 退款期：订单最终确认前额度处于待生效状态\nledger:\n  expiry: { type: rolling, duration: P12M }\nfraud:\n  thresholds: { hold: 40, reject: 80 }\n"
+    },
+    "markdown": "---\ntitle: 双边奖励推荐计划上线\nsummary: 上线一个“邀请人和好友都有奖励”的推荐计划：奖励、单人上限、总预算和反作弊规则都先用模拟算清成本再上线，六周后决定保留、调整还是停掉。\ncategory: acquisition\nlifecycleStages: [growth, maturity]\neffort: { prep: P2W, run: P6W, people: \"3-5\" }\nroles: [运营负责人, 工程师, 数据分析师, 财务, 客服主管]\nwhenToUse:\n  - 用户已经在自发推荐产品（渠道数据里能看到口碑或自然推荐带来的注册）。\n  - 能按用户追踪首单或付费激活，奖励可以等到对方真正成为客户再发。\n  - 付费渠道的获客成本在上涨，团队想要一个更便宜、且能封顶的渠道。\nwhenNotToUse:\n  - 激活或留存本身很弱：奖励只会放大“注册完就走”的人，先把激活做好。\n  - 产品没法在退款期结束前冻结奖励：羊毛党会先把奖励领走。\n  - 财务不能把积分或额度记为负债、或者不肯定预算：先把这件事谈妥。\ninputs:\n  - 最近 90 天的注册、首单和退款数据（带用户 ID），以及注册时的邮箱、设备、IP 和银行卡指纹。\n  - 已经发生的推荐关系（谁邀请了谁），哪怕是非正式的。\n  - 和财务确认过的上线预算，以及 1 积分值多少钱。\n  - 工程师发码、上报事件、发放奖励的开发时间。\npackages: [\"@opsbook/growth\", \"@opsbook/sample-data\"]\nconfig: referral-programme.yaml\nmetrics:\n  primary: 每周被推荐用户的首单数（30 天后仍未退款）\n  inputs:\n    - 活跃用户中分享过邀请码或链接的比例\n    - 每位分享者带来的链接点击数\n    - 归因窗口内点击到注册的转化率\n    - 被推荐用户从注册到首单的转化率\n    - K 因子（人均邀请数 × 转化率）\n  guardrails:\n    - 每个被推荐客户的奖励成本，对比付费渠道的 CAC\n    - 被反作弊规则冻结或拒绝的推荐占比\n    - 被推荐客户的退款率，对比其他客户\nrisks:\n  - 刷单团伙和自己邀请自己，在没人注意时把预算耗光。\n  - 奖励吸引来的是薅羊毛的人，额度用完就不再回来。\n  - 没被兑换的额度越积越多，成了财务没预料到的负债。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n把用户本来就在做的推荐，变成一个可衡量、可控制的渠道：好友的首单过了退款期后，邀请人和好友各得一份额度；每个邀请人有上限，整个活动有总预算。上线前先跑模拟，看清可能的成本、负债和被刷的风险；上线六周后，用数据判断被推荐客户是否比付费渠道更便宜、退款率又不更高。\n\n## 适用与不适用\n\n**适用：** 渠道报表里已经能看到推荐或口碑带来的注册，首单能按用户追踪，付费投放越来越贵。\n\n**不适用：** 激活很弱（先做“新用户首周激活”）；奖励无法在退款期内冻结；财务还没同意预算。\n\n## 所需输入\n\n- **数据：** 90 天的注册、首单和退款（带用户 ID）；注册时的邮箱、设备、IP 和银行卡指纹；目前已有的推荐关系。\n- **人员：** 运营负责人（牵头）、工程师（发码、事件、积分账本，两周）、数据分析师（模拟和周报）、财务（预算和负债）、客服主管（审核队列）。\n- **已定事项：** 上线预算、1 积分的价值、退款期长度。\n\n## 步骤\n\n### 1. 定奖励、预算和止损线（2 小时）\n\n负责人、财务和分析师一起定下双方各得多少（配置里是好友首单满 20 元后双方各得 1000 积分，即 10 元额度）、每个邀请人的上限（20 位好友；Dropbox 当年把 500 MB 的奖励封顶在 32 位好友）、上线预算，以及“每个被推荐客户成本超过多少就停”。\n\n### 2. 把计划写成配置（2 小时）\n\n填写 `referral-programme.yaml`：奖励、上限、30 天归因窗口（点击当天算第 1 天）、首次触点归因、与退款期一致的 30 天冻结期，以及反作弊阈值。用 `opsbook validate`（或 `createReferralProgramme`）校验，写错的字段会被点名指出。\n\n### 3. 上线前先模拟成本和风险（4 小时）\n\n把自己的用户、推荐关系、订单和退款整理成一个人群（`referralPopulation` 对 `@opsbook/sample-data` 的示例产品也是这样转换的），用 `simulateProgramme` 跑 100 次，participation 设为 1.5，代表奖励带来的推荐增量。重点看 `metrics.cost.p95`、`metrics.liability.p50`、`metrics.breakageRate.p50`，以及 `fraudExposure` 和 `fraudExposureWithoutRules` 的差距。如果 p95 成本超出预算，就降低奖励或上限，再跑一遍。\n\n### 4. 开发发码、事件和发奖（1–2 周）\n\n给每个用户发一个邀请码（`code` 事件；码用 Crockford Base32，`O` 和 `0` 不会混淆），把 `signup`、`purchase`、`refund` 事件送进 `createReferralProgramme`，并保存每个事件的处理结果：被拒绝的事件会带着原因（`code_expired`、`self_referral` 等）留下来，而不是悄悄丢掉。奖励以“待生效积分”记入积分账本；发生退款时，只精确扣回与这笔订单挂钩的奖励。\n\n### 5. 先对一批用户开放（1 周）\n\n先给 20% 的活跃用户展示活动。每天看审核队列里被冻结的推荐（按“推荐反作弊审核”处理）、被拒绝的比例和预算消耗。\n\n### 6. 全量开放并每周复盘（4 周）\n\n对所有用户开放。每周汇报主指标、输入指标、K 因子（`kFactor`）和护栏指标，把每个被推荐客户的成本和付费渠道的 CAC 放在一起比。\n\n### 7. 做决定（2 小时）\n\n被推荐客户比付费渠道便宜、退款也不更多，就保留；成本接近止损线，就调整奖励或上限；护栏指标不达标，就停掉。把决定和数字记录下来。\n\n## 指标与目标值\n\n| 指标                           | 角色   | 目标值                     |\n| ------------------------------ | ------ | -------------------------- |\n| 每周未退款的被推荐首单数       | 主指标 | 以模拟的 p50 为基准设定    |\n| 活跃用户中的分享者比例         | 输入   | 5% 及以上                  |\n| 每位分享者的点击数             | 输入   | 2 次及以上                 |\n| 点击到注册的转化率             | 输入   | 高于全站平均注册率         |\n| 被推荐用户注册到首单的转化率   | 输入   | 不低于自然用户             |\n| K 因子                         | 输入   | 逐周上升                   |\n| 每个被推荐客户的奖励成本       | 护栏   | 低于付费渠道 CAC           |\n| 被冻结或拒绝的推荐占比         | 护栏   | 5% 以下，每天审核          |\n| 被推荐客户的退款率             | 护栏   | 不高于其他客户             |\n\n## 风险与护栏\n\n- **刷单耗光预算。** 表现为冻结或拒绝的推荐变多，或者同一个邀请人的好友共用设备、银行卡。奖励一定要冻结到退款期结束，反作弊规则保持开启，审核队列每天清。\n- **羊毛党。** 表现为被推荐用户花完额度就不再活跃。奖励首单而不是注册，并对比被推荐用户和自然用户的留存。\n- **负债膨胀。** 表现为未兑换积分的增长快于兑换。给额度设有效期（配置里是 12 个月），每月向财务报告负债。\n\n## 变体\n\n- **单边奖励：** 好友本来就有试用期时，把 `referee` 设为 0；先用模拟确认大家还愿意分享。\n- **注册即奖励：** 免费产品可以奖励 `signup`，同时把 `qualifyingAction` 设成一个能代表真实使用的自定义事件。\n- **发现金而不是额度：** 积分照样记在账本里，再从账本提现；上限和扣回的逻辑不变。\n\n## 后续跟进\n\n计划运行期间，每周做一次“推荐反作弊审核”。三个月后，可以给最会推荐的用户加上里程碑奖励（见“邀请好友 + 里程碑奖励”），或者提高他们的上限。\n"
+  },
+  {
+    "slug": "invite-friend-milestones",
+    "language": "en",
+    "path": "acquisition/invite-friend-milestones.md",
+    "title": "Invite-a-friend with milestones",
+    "summary": "Sets up an invite programme where friends get a welcome bonus and inviters earn growing bonuses at 3, 5 and 10 friends who activate, so invitations go to people who will use the product.",
+    "category": "acquisition",
+    "lifecycleStages": [
+      "introduction",
+      "growth"
+    ],
+    "effort": {
+      "prep": "P1W",
+      "run": "P4W",
+      "people": "2-4"
+    },
+    "roles": [
+      "product operator",
+      "engineer",
+      "data analyst",
+      "designer"
+    ],
+    "whenToUse": [
+      "The product is more useful with others (teams, families, groups), so each user has natural people to invite.",
+      "Activation can be tracked as one event (onboarding completed, first project shared).",
+      "The team wants invitations to bring active users rather than empty signups."
+    ],
+    "whenNotToUse": [
+      "The product is used alone; a milestone nobody reaches motivates nobody. Use a double-sided reward.",
+      "Activation is not tracked; milestones would count signups and reward spam.",
+      "The audience is too small for anyone to reach three friends; start with a one-off reward."
+    ],
+    "inputs": [
+      "Invitations sent, signups and the activation event of the last 60 days, with inviter and invitee ids.",
+      "The distribution of friends invited per user, to place the milestones.",
+      "A bonus budget and the value of a point."
+    ],
+    "packages": [
+      "@opsbook/growth"
+    ],
+    "metrics": {
+      "primary": "Invited users who complete onboarding per week",
+      "inputs": [
+        "Invitations sent per active user",
+        "Invitation-to-signup conversion",
+        "Signup-to-activation conversion of invited users",
+        "Share of inviters who reach the first milestone"
+      ],
+      "guardrails": [
+        "Bonus cost per activated invited user",
+        "Invitations reported as spam or unsubscribed",
+        "Share of invites held by the velocity rule"
+      ]
+    },
+    "risks": [
+      "Inviters spam contacts to reach a milestone.",
+      "Milestones set so high that nobody reaches them, and the programme looks dead.",
+      "Bulk fake accounts created to pass a milestone."
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "milestone-referrals.yaml",
+      "path": "acquisition/milestone-referrals.yaml",
+      "text": "# Referral programme for \"Invite-a-friend with milestones\": the friend gets a welcome bonus, the\n# inviter earns nothing per invite but a growing bonus at 3, 5 and 10 friends who finish\n# onboarding. Validated by referralProgrammeSchema of @opsbook/growth (kind: referral-programme).\nkind: referral-programme\nid: invite-milestones\nname: Bring your team\ntimeZone: UTC\ncodes:\n  length: 6\n  prefix: T\nattribution:\n  windowDays: 14\n  model: last-touch\nrewards:\n  - id: welcome\n    action: signup\n    referee: 200\nqualifyingAction: onboarding_completed # a custom event: the friend must activate to count\nmilestones:\n  - { referrals: 3, points: 600 }\n  - { referrals: 5, points: 1500 }\n  - { referrals: 10, points: 4000 }\ncaps:\n  budget:\n    points: 2000000\npendingFor: P14D\nfraud:\n  velocity:\n    windows:\n      - { within: PT1H, max: 5 }\n      - { within: P1D, max: 15 }\n    score: 40\n  thresholds: { hold: 40, reject: 80 }\n"
+    },
+    "markdown": "---\ntitle: Invite-a-friend with milestones\nsummary: Sets up an invite programme where friends get a welcome bonus and inviters earn growing bonuses at 3, 5 and 10 friends who activate, so invitations go to people who will use the product.\ncategory: acquisition\nlifecycleStages: [introduction, growth]\neffort: { prep: P1W, run: P4W, people: \"2-4\" }\nroles: [product operator, engineer, data analyst, designer]\nwhenToUse:\n  - The product is more useful with others (teams, families, groups), so each user has natural people to invite.\n  - Activation can be tracked as one event (onboarding completed, first project shared).\n  - The team wants invitations to bring active users rather than empty signups.\nwhenNotToUse:\n  - The product is used alone; a milestone nobody reaches motivates nobody. Use a double-sided reward.\n  - Activation is not tracked; milestones would count signups and reward spam.\n  - The audience is too small for anyone to reach three friends; start with a one-off reward.\ninputs:\n  - Invitations sent, signups and the activation event of the last 60 days, with inviter and invitee ids.\n  - The distribution of friends invited per user, to place the milestones.\n  - A bonus budget and the value of a point.\npackages: [\"@opsbook/growth\"]\nconfig: milestone-referrals.yaml\nmetrics:\n  primary: Invited users who complete onboarding per week\n  inputs:\n    - Invitations sent per active user\n    - Invitation-to-signup conversion\n    - Signup-to-activation conversion of invited users\n    - Share of inviters who reach the first milestone\n  guardrails:\n    - Bonus cost per activated invited user\n    - Invitations reported as spam or unsubscribed\n    - Share of invites held by the velocity rule\nrisks:\n  - Inviters spam contacts to reach a milestone.\n  - Milestones set so high that nobody reaches them, and the programme looks dead.\n  - Bulk fake accounts created to pass a milestone.\nlastReviewed: 2026-11-25\n---\n\n## Goal\n\nGet users to invite the people they work or live with, and count only invitations that turn into\nactive users: each friend gets a welcome bonus, and the inviter earns a bonus at 3, 5 and 10 friends\nwho finish onboarding. The play has worked when invited users activate at least as well as other\nusers and the bonus cost per activated user is below the cost of other channels.\n\n## When to use / when not\n\n**Use it when** the product is better with others, activation is one tracked event, and you want\ninvitations that bring users who stay.\n\n**Do not use it when** the product is used alone (run \"Double-sided referral launch\" instead), when\nactivation is not tracked, or when the base is too small for anyone to reach the first milestone.\n\n## Inputs\n\n- **Data:** 60 days of invitations, signups and the activation event, with inviter and invitee ids.\n- **People:** a product operator (owner), an engineer (one week), a data analyst, a designer for\n  the progress display.\n- **Decisions already made:** the activation event, the bonus budget, the value of a point.\n\n## Steps\n\n### 1. Place the milestones (2 h)\n\nFrom past data, count activated friends per inviter. Put the first milestone where about a quarter\nof inviters would arrive (three friends in the config), the next ones where the keenest 5–10 % are.\nCheck the bonus curve with `projectViralGrowth`: with the expected K-factor and a decay of 20 % a\ncycle, how many users do the loops add in four weeks?\n\n### 2. Write the config (1 h)\n\nFill in `milestone-referrals.yaml`: the welcome bonus for the friend (`signup`, referee side only),\n`qualifyingAction: onboarding_completed`, the milestones, a 14-day last-touch attribution window,\nthe budget and the velocity windows. Validate it with `opsbook validate`.\n\n### 3. Simulate (2 h)\n\nRun `simulateProgramme` on your population (or on the sample product, through\n`referralPopulation`), with the activation events included. Read `milestonePoints` and `cost`\npercentiles: if the p95 cost exceeds the budget, raise the milestones or lower the bonuses.\n\n### 4. Build the invite flow and the progress display (1 week)\n\nIssue one code per user (with the `T` prefix of the config), show \"2 of 3 friends active\" on the\ninvite screen, and send `signup` and `onboarding_completed` events to `createReferralProgramme`.\nMilestone bonuses are paid once each, when the count of approved, activated friends reaches them.\n\n### 5. Run and watch (4 weeks)\n\nEach week, report the primary metric, the inputs and the guardrails. Watch referrals held by the\nvelocity rule: a burst of invites in an hour is either a team onboarding together (approve) or a\nscript (reject).\n\n### 6. Decide (1 h)\n\nKeep the milestones if invited users activate at least as well as others and the cost per activated\nuser is below other channels; move the milestones if few inviters reach the first one.\n\n## Metrics & targets\n\n| Metric                                         | Role      | Target                                   |\n| ---------------------------------------------- | --------- | ---------------------------------------- |\n| Invited users completing onboarding per week   | primary   | Up 20 % on the baseline                  |\n| Invitations per active user                    | input     | 1 or more                                |\n| Invitation-to-signup conversion                | input     | 25 % or more                             |\n| Signup-to-activation (invited)                 | input     | At or above other users                  |\n| Inviters reaching the first milestone          | input     | About a quarter of inviters              |\n| Bonus cost per activated invited user          | guardrail | Below other channels                     |\n| Spam reports on invitations                    | guardrail | Under 0.1 %                              |\n| Invites held by velocity                       | guardrail | Reviewed within a day                    |\n\n## Risks & guardrails\n\n- **Spam.** Noticed when spam reports or unsubscribes rise. Count only activated friends, limit\n  invitations per day, and never import contact lists without consent.\n- **Milestones out of reach.** Noticed when almost nobody reaches the first one after two weeks.\n  Lower it; the simulation's `milestonePoints` tells you what that costs.\n- **Fake accounts.** Noticed as velocity holds and shared devices. Keep the fraud rules on and\n  review held referrals daily (\"Referral fraud review\").\n\n## Variations\n\n- **Team products:** count friends who join the inviter's workspace, with the workspace's\n  activation as the qualifying event.\n- **Tiered status instead of points:** pay milestones as membership tiers or badges of growth I.\n- **Time-boxed challenge:** set `startsAt` and `endsAt` for a four-week campaign.\n\n## Follow-up\n\nReview the milestone curve after each month. Invite the inviters who reach the top milestone to a\nprogramme for advocates, and use their feedback in the next release.\n"
+  },
+  {
+    "slug": "invite-friend-milestones",
+    "language": "zh-cn",
+    "path": "zh-cn/acquisition/invite-friend-milestones.md",
+    "title": "邀请好友 + 里程碑奖励",
+    "summary": "搭建一个邀请计划：好友注册得新人礼，邀请人在 3、5、10 位好友完成激活时拿到逐级加码的奖励，让邀请发给真正会用产品的人。",
+    "category": "acquisition",
+    "lifecycleStages": [
+      "introduction",
+      "growth"
+    ],
+    "effort": {
+      "prep": "P1W",
+      "run": "P4W",
+      "people": "2-4"
+    },
+    "roles": [
+      "运营负责人",
+      "工程师",
+      "数据分析师",
+      "设计师"
+    ],
+    "whenToUse": [
+      "产品多人一起用更好（团队、家庭、小组），每个用户身边天然有可邀请的人。",
+      "激活可以用一个事件追踪（完成新手引导、第一次共享项目）。",
+      "团队希望邀请带来的是活跃用户，而不是空壳注册。"
+    ],
+    "whenNotToUse": [
+      "产品是一个人用的：没人够得着的里程碑激励不了任何人，改用双边奖励。",
+      "没有激活埋点：里程碑只能数注册，等于奖励刷号。",
+      "用户基数太小，没人能邀到 3 位好友：先用一次性奖励。"
+    ],
+    "inputs": [
+      "最近 60 天的邀请、注册和激活事件，带邀请人和被邀请人 ID。",
+      "每个用户邀请好友数的分布，用来定里程碑的位置。",
+      "奖励预算，以及 1 积分值多少钱。"
+    ],
+    "packages": [
+      "@opsbook/growth"
+    ],
+    "metrics": {
+      "primary": "每周完成新手引导的被邀请用户数",
+      "inputs": [
+        "每个活跃用户发出的邀请数",
+        "邀请到注册的转化率",
+        "被邀请用户从注册到激活的转化率",
+        "达到第一个里程碑的邀请人占比"
+      ],
+      "guardrails": [
+        "每个激活的被邀请用户对应的奖励成本",
+        "被举报为骚扰或因此退订的邀请",
+        "被频率规则冻结的邀请占比"
+      ]
+    },
+    "risks": [
+      "为了冲里程碑，邀请人向通讯录群发骚扰。",
+      "里程碑定得太高，没人达到，活动看起来像死了。",
+      "批量注册假号来凑里程碑。"
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "milestone-referrals.yaml",
+      "path": "zh-cn/acquisition/milestone-referrals.yaml",
+      "text": "# “邀请好友 + 里程碑奖励”的推荐计划配置：好友注册得新人礼；邀请人每次邀请不直接得奖励，\n# 而是在 3、5、10 位好友完成新手引导时拿到逐级加码的奖励。\n# 由 @opsbook/growth 的 referralProgrammeSchema 校验（kind: referral-programme）。\nkind: referral-programme\nid: invite-milestones\nname: Bring your team\ntimeZone: UTC\ncodes:\n  length: 6\n  prefix: T\nattribution:\n  windowDays: 14\n  model: last-touch\nrewards:\n  - id: welcome\n    action: signup\n    referee: 200\nqualifyingAction: onboarding_completed # 自定义事件：好友完成激活才算数\nmilestones:\n  - { referrals: 3, points: 600 }\n  - { referrals: 5, points: 1500 }\n  - { referrals: 10, points: 4000 }\ncaps:\n  budget:\n    points: 2000000\npendingFor: P14D\nfraud:\n  velocity:\n    windows:\n      - { within: PT1H, max: 5 }\n      - { within: P1D, max: 15 }\n    score: 40\n  thresholds: { hold: 40, reject: 80 }\n"
+    },
+    "markdown": "---\ntitle: 邀请好友 + 里程碑奖励\nsummary: 搭建一个邀请计划：好友注册得新人礼，邀请人在 3、5、10 位好友完成激活时拿到逐级加码的奖励，让邀请发给真正会用产品的人。\ncategory: acquisition\nlifecycleStages: [introduction, growth]\neffort: { prep: P1W, run: P4W, people: \"2-4\" }\nroles: [运营负责人, 工程师, 数据分析师, 设计师]\nwhenToUse:\n  - 产品多人一起用更好（团队、家庭、小组），每个用户身边天然有可邀请的人。\n  - 激活可以用一个事件追踪（完成新手引导、第一次共享项目）。\n  - 团队希望邀请带来的是活跃用户，而不是空壳注册。\nwhenNotToUse:\n  - 产品是一个人用的：没人够得着的里程碑激励不了任何人，改用双边奖励。\n  - 没有激活埋点：里程碑只能数注册，等于奖励刷号。\n  - 用户基数太小，没人能邀到 3 位好友：先用一次性奖励。\ninputs:\n  - 最近 60 天的邀请、注册和激活事件，带邀请人和被邀请人 ID。\n  - 每个用户邀请好友数的分布，用来定里程碑的位置。\n  - 奖励预算，以及 1 积分值多少钱。\npackages: [\"@opsbook/growth\"]\nconfig: milestone-referrals.yaml\nmetrics:\n  primary: 每周完成新手引导的被邀请用户数\n  inputs:\n    - 每个活跃用户发出的邀请数\n    - 邀请到注册的转化率\n    - 被邀请用户从注册到激活的转化率\n    - 达到第一个里程碑的邀请人占比\n  guardrails:\n    - 每个激活的被邀请用户对应的奖励成本\n    - 被举报为骚扰或因此退订的邀请\n    - 被频率规则冻结的邀请占比\nrisks:\n  - 为了冲里程碑，邀请人向通讯录群发骚扰。\n  - 里程碑定得太高，没人达到，活动看起来像死了。\n  - 批量注册假号来凑里程碑。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n让用户去邀请一起工作、一起生活的人，而且只认真正用起来的邀请：好友注册就有新人礼；邀请人在 3、5、10 位好友完成新手引导时各拿一次奖励。做到两点就算成功：被邀请用户的激活率不低于其他用户；每个激活用户的奖励成本低于其他渠道。\n\n## 适用与不适用\n\n**适用：** 产品多人用更好、激活是一个能追踪的事件，而且你想要的是留得住的用户。\n\n**不适用：** 产品是一个人用的（改做“双边奖励推荐计划上线”）；没有激活埋点；用户太少，没人能达到第一个里程碑。\n\n## 所需输入\n\n- **数据：** 60 天的邀请、注册和激活事件，带邀请人和被邀请人 ID。\n- **人员：** 运营负责人（牵头）、工程师（一周）、数据分析师、负责进度展示的设计师。\n- **已定事项：** 用哪个事件算激活、奖励预算、1 积分的价值。\n\n## 步骤\n\n### 1. 定里程碑（2 小时）\n\n用历史数据统计每个邀请人带来的激活好友数。第一个里程碑放在大约四分之一邀请人能达到的位置（配置里是 3 位），后面几个放在最积极的 5–10% 能达到的位置。再用 `projectViralGrowth` 验算一下：按预计的 K 因子、每轮衰减 20%，四周内裂变能带来多少用户？\n\n### 2. 写配置（1 小时）\n\n填写 `milestone-referrals.yaml`：好友的新人礼（`signup`，只奖励被邀请人一方）、`qualifyingAction: onboarding_completed`、各级里程碑、14 天末次触点归因窗口、预算和频率窗口。用 `opsbook validate` 校验。\n\n### 3. 模拟（2 小时）\n\n在自己的用户数据上（或通过 `referralPopulation` 在示例产品上）运行 `simulateProgramme`，记得带上激活事件。看 `milestonePoints` 和 `cost` 的分位数：如果 p95 成本超出预算，就提高里程碑门槛或降低奖励。\n\n### 4. 开发邀请流程和进度展示（1 周）\n\n给每个用户发一个邀请码（带配置里的 `T` 前缀），在邀请页显示“已有 2/3 位好友激活”，把 `signup` 和 `onboarding_completed` 事件送进 `createReferralProgramme`。里程碑奖励各发一次：当审核通过且已激活的好友数达到门槛时发放。\n\n### 5. 运行并观察（4 周）\n\n每周汇报主指标、输入指标和护栏指标。留意被频率规则冻结的推荐：一小时内的一波邀请，可能是一个团队一起上手（放行），也可能是脚本（拒绝）。\n\n### 6. 做决定（1 小时）\n\n被邀请用户的激活率不低于其他用户、每个激活用户的成本低于其他渠道，就保留里程碑；如果很少有人达到第一个里程碑，就调整门槛。\n\n## 指标与目标值\n\n| 指标                         | 角色   | 目标值                 |\n| ---------------------------- | ------ | ---------------------- |\n| 每周完成引导的被邀请用户数   | 主指标 | 比基线提高 20%         |\n| 每个活跃用户的邀请数         | 输入   | 1 次及以上             |\n| 邀请到注册的转化率           | 输入   | 25% 及以上             |\n| 被邀请用户注册到激活的转化率 | 输入   | 不低于其他用户         |\n| 达到第一个里程碑的邀请人占比 | 输入   | 约四分之一             |\n| 每个激活用户的奖励成本       | 护栏   | 低于其他渠道           |\n| 邀请被举报为骚扰的比例       | 护栏   | 0.1% 以下              |\n| 被频率规则冻结的邀请         | 护栏   | 一天内审核完           |\n\n## 风险与护栏\n\n- **骚扰。** 表现为举报或退订增加。只计算已激活的好友，限制每天的邀请数，未经同意绝不导入通讯录。\n- **里程碑够不着。** 表现为两周后几乎没人达到第一个里程碑。把门槛降下来；模拟里的 `milestonePoints` 会告诉你要多花多少。\n- **假号凑数。** 表现为频率冻结和共用设备。保持反作弊规则开启，每天审核被冻结的推荐（见“推荐反作弊审核”）。\n\n## 变体\n\n- **团队型产品：** 只计算加入邀请人工作区的好友，以工作区的激活作为合格事件。\n- **用等级代替积分：** 里程碑奖励改为 growth I 里的会员等级或徽章。\n- **限时挑战：** 设置 `startsAt` 和 `endsAt`，做一个为期四周的活动。\n\n## 后续跟进\n\n每个月复盘一次里程碑曲线。邀请达到最高里程碑的用户加入“产品大使”计划，把他们的反馈用到下一个版本里。\n"
+  },
+  {
     "slug": "diagnose-funnel-drop-off",
     "language": "en",
     "path": "activation/diagnose-funnel-drop-off.md",
@@ -2712,6 +2988,136 @@ export const generatedPlays: PlayEntry[] = [
     ],
     "lastReviewed": "2026-11-25",
     "markdown": "---\ntitle: 故障与舆情危机应对\nsummary: 为运营准备一套现成的应对机制，覆盖服务故障、价格或扣款错误、活动被薅、负面舆情发酵等情形：事故分级、角色分工、第一小时逐分钟动作、对外通报模板，以及追踪到底的无责复盘。\ncategory: risk\nlifecycleStages: [introduction, growth, maturity, decline]\neffort: { prep: P1W, run: P2W, people: \"3-6\" }\nroles: [事故指挥官, 对外沟通负责人, 运营负责人, 研发负责人, 客服负责人, 法务, 记录员]\nwhenToUse:\n  - 事前准备：让角色、模板和通讯录在出事那天已经就位。\n  - 大面积伤害用户或引发众怒时，例如服务宕机、价格标错或重复扣款、数据泄露、活动翻车、负面内容刷屏。\n  - 小问题有放大苗头时，例如投诉集中在同一主题，或者有记者来问。\nwhenNotToUse:\n  - 客服能妥善处理的个案投诉：只有达到分级标准才升级。\n  - 用户不喜欢但事先计划好的调整（涨价、下线功能）：按上线流程规划沟通。\n  - 用户无感知的纯技术故障：研发值班流程足够。\ninputs:\n  - 每个角色及其备份人员的通讯录，非工作时间也能联系上，并保持更新。\n  - 所有用户会看的渠道的发布权限（状态页、App 内公告、官方微博/公众号、短信与邮件、客服话术）。\n  - 预先审批过的首发声明模板，以及各级别对外声明由谁审批的名单。\n  - 报错率、订单、支付、投诉和舆情监测的看板。\npackages: []\nmetrics:\n  primary: 从发现到首次对外回应的时长（一级事故 30 分钟内，二级事故 2 小时内）\n  inputs:\n    - 发现时长（影响开始到告警或首次反馈）\n    - 应急小组集结时长\n    - 按承诺节奏发布的进展通报占比\n    - 止损时长（影响停止或得到控制）\n    - 30 天内完成的复盘改进项占比\n  guardrails:\n    - 对外声明的更正次数（目标为零）\n    - 受影响用户与未受影响用户的 30 日留存之比\n    - 事故期间客服首次响应时长\nrisks:\n  - 团队埋头排查、对外沉默，用户用猜测和谣言填补空白。\n  - 声明里猜测原因或许下做不到的承诺，事后只能更正。\n  - 好几个人各自代表公司发声，口径不一。\n  - 复盘变成追责，下次出了问题大家选择隐瞒而不是上报。\n  - 事实未核实就承认，或错过法定报告时限，带来法律风险。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n在公开场合出了问题时：尽快回应、只说确定的事实、弥补对用户的伤害，并从中吸取教训。这个玩法事先准备好角色、分级和模板，把第一小时写成脚本，定下通报节奏，最后以无责复盘收尾。做到以下这点就算成功：首次对外回应快于目标时限、没有任何声明需要更正、受影响用户的留存与未受影响用户基本持平。\n\n## 适用与不适用\n\n**适用：** 事前跑一次做好准备（第 1–2 步）；之后每次事件达到下面的分级标准就启动：宕机、扣款或价格错误、数据泄露、活动被薅、负面舆情扩散。\n\n**不适用：** 客服能处理的个案投诉；事先计划好的不受欢迎的调整（按上线流程规划）；用户根本察觉不到的技术故障。\n\n## 所需输入\n\n- **数据：** 报错、订单、支付、工单和舆情的实时看板，以及一份共享的事故文档模板。\n- **人员：** 每个角色一人，各有备份；小公司可以一人兼两个角色，但事故指挥官不写代码、不写声明。\n- **已定事项：** 各级别对外声明由谁审批；哪些监管机构或合作方必须在多长时限内通知；团队无需再请示即可给出的补偿额度。\n\n## 步骤\n\n### 1. 定好事故分级（2 小时）\n\n在用得上之前写好：\n\n| 级别 | 示例                                                         | 响应要求                                 |\n| ---- | ------------------------------------------------------------ | ---------------------------------------- |\n| 一级 | 核心服务对多数用户不可用；错误扣款；个人信息泄露；有法律风险 | 所有角色立即到位，30 分钟内对外回应      |\n| 二级 | 关键功能对部分用户不可用；活动被薅；负面内容快速扩散         | 核心角色 30 分钟内到位，2 小时内对外回应 |\n| 三级 | 功能体验下降、零星投诉、传播面不大的负面文章                 | 负责人处理，上线客服话术，每日跟进       |\n\n拿不准就往高定：降级很便宜，升级晚了代价很大。\n\n### 2. 准备角色和模板（1 天）\n\n角色：**事故指挥官**负责决策和掌控节奏；**对外沟通负责人**起草所有对内对外的信息；**运营负责人**处理用户侧事务（客服、退款、活动开关）；**研发负责人**定位并修复问题；**法务**审核声明和报告义务；**记录员**按时间戳记录全过程。准备好首发声明模板，例如：\n\n> 我们注意到自 [时间] 起，[用户遇到的现象]。团队正在全力处理，将于 [时间] 前在此更新进展。[用户现在可以怎么做，如有。]\n\n模板和通讯录放在即使业务系统宕机也能打开的地方。\n\n### 3. 前 15 分钟：宣布并集结（15 分钟）\n\n最先发现的人在事故群里宣布事故，并给出初步级别。事故指挥官接手，打开事故文档，确认到场角色，定下下一次同步时间。先止血，停掉一切会让情况恶化的动作：暂停活动、冻结调价、用功能开关关掉出问题的功能。\n\n### 4. 第 15–60 分钟：控制事态并对外回应（45 分钟）\n\n研发和运营负责人同步已知和未知。对外沟通负责人在状态页以及用户集中吐槽的地方发布首发声明（一级事故 30 分钟内），客服话术同步上线，措辞保持一致。对内给全员发一条简短说明：发生了什么、被问到时怎么说（“正在处理，请关注官方通报”）、谁代表公司发言。\n\n### 5. 按固定节奏通报直至解决（持续）\n\n通报节奏本身就是承诺：一级事故每 30–60 分钟一次，二级每 2 小时一次，哪怕没有新进展（“仍在排查，下次更新 16:00”）。每次通报说清：已知什么、正在做什么、用户该怎么做、下次何时更新。原因确认之前绝不猜测，只说“正在排查”。\n\n### 6. 解决并弥补（1–3 天）\n\n影响停止后，发布恢复公告，用大白话说明发生了什么、影响了哪些人。弥补伤害：错误扣款全额退回；价格标错在合理范围内照单履约；按影响程度发放补偿（例如每宕机 1 小时补 1 天会员）；给受影响用户单独发消息。在法定时限内完成必要的报告（个人信息保护监管部门、合作方）。\n\n### 7. 无责复盘（5 个工作日）\n\n五个工作日内，由事故指挥官依据记录员的时间线主持 60–90 分钟的复盘：发生了什么、为什么没能更早发现、应对中哪些做得好、要改什么。问“系统为什么允许这件事发生”，而不是“这是谁干的”。每个改进项都有负责人和截止日期；一级事故要向用户公开复盘摘要。\n\n### 8. 追踪改进项直到完成（30 天）\n\n每周过一遍未关闭的改进项，直到全部完成。用这次事故的教训更新分级表、模板和通讯录。\n\n## 指标与目标值\n\n| 指标                                 | 作用 | 目标值                        |\n| ------------------------------------ | ---- | ----------------------------- |\n| 从发现到首次对外回应                 | 核心 | 一级 30 分钟内，二级 2 小时内 |\n| 发现时长（影响开始到告警或反馈）     | 输入 | 核心服务一级事故 10 分钟内    |\n| 核心角色集结时长                     | 输入 | 15 分钟内                     |\n| 按时发布的通报 ÷ 承诺的通报          | 输入 | 100%                          |\n| 止损时长                             | 输入 | 一级事故 4 小时内             |\n| 30 天内关闭的改进项 ÷ 全部改进项     | 输入 | 不低于 80%                    |\n| 对外声明更正次数                     | 护栏 | 零                            |\n| 30 日留存：受影响用户 ÷ 未受影响用户 | 护栏 | 不低于 0.95                   |\n| 事故期间客服首次响应时长             | 护栏 | 不超过平时的两倍              |\n\n## 风险与护栏\n\n- **沉默。** 首发声明迟迟不出，或投诉速度远超通报。首发声明不需要查清原因，到点就发。\n- **猜测与过度承诺。** 声明被迫更正。只发已确认的事实；修复时间没把握之前，只承诺下次更新时间，不承诺修好时间。\n- **多头发声。** 员工在社交媒体上各自解释。只有一个对外沟通负责人，其他人一律引导到官方通报。\n- **追责文化。** 复盘里点名个人，或者复盘越来越少。坚持无责复盘格式，并感谢最早拉响警报的人。\n- **法律风险。** 一级事故里没有法务。一级事故法务必须加入并审核声明；报告时限写进事故清单。\n\n## 变体\n\n- **小团队：** 可以合并角色（指挥官兼对外沟通、运营兼客服），但指挥官不亲自动手干活。\n- **B2B 产品：** 在任何公开发布之前，先由客户经理直接通知客户负责人和管理员；补偿按合同里的服务等级协议执行。\n- **没有故障的舆情危机：** 运营负责人转为舆情监测负责人，追踪声量和话题；只在一个地方、一次性给出有实质内容的回应，不与个人逐条争论。\n- **受监管或跨境业务：** 为每个市场准备一张报告对照表（向谁报、报什么、何时之前）。\n\n## 后续跟进\n\n每季度用一个虚构的二级事故演练 30 分钟，轮流担任事故指挥官。通讯录和模板由对外沟通负责人维护并保持最新。每季度把所有事故放在一起看，找出规律（例如活动反复被薅，这就该放进 `risk/campaign-risk-review`）。\n"
+  },
+  {
+    "slug": "referral-fraud-review",
+    "language": "en",
+    "path": "risk/referral-fraud-review.md",
+    "title": "Referral fraud review",
+    "summary": "Sets the anti-fraud rules of a referral programme, reviews held referrals every day and claws back rewards on refunds, so that fraud costs little and honest referrers are rarely blocked.",
+    "category": "risk",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P3D",
+      "run": "P4W",
+      "people": "2-3"
+    },
+    "roles": [
+      "risk analyst",
+      "product operator",
+      "support lead",
+      "engineer"
+    ],
+    "whenToUse": [
+      "A referral or invite programme pays rewards in credit, points or cash.",
+      "Held or rejected referrals are rising, or one referrer brings an unusual number of friends.",
+      "Refunds of referred customers are higher than of other customers."
+    ],
+    "whenNotToUse": [
+      "No reward is paid (a plain share link); there is nothing to steal.",
+      "Nobody can review held referrals within a day; set the hold threshold equal to the reject threshold, so every referral is approved or rejected automatically."
+    ],
+    "inputs": [
+      "The programme's events (codes, signups, purchases, refunds) with e-mail, device, IP and card fingerprints.",
+      "Known fraud cases, if any, to check the rules against.",
+      "A reviewer with one hour a day."
+    ],
+    "packages": [
+      "@opsbook/growth"
+    ],
+    "metrics": {
+      "primary": "Rewards paid to fraudulent referrals, as a share of all rewards",
+      "inputs": [
+        "Referrals held for review per day",
+        "Held referrals reviewed within 24 hours",
+        "Share of rejections by reason code",
+        "Referrers above the refund-rate threshold"
+      ],
+      "guardrails": [
+        "Honest referrals held or rejected (false positives)",
+        "Rewards clawed back but not recovered"
+      ]
+    },
+    "risks": [
+      "Rules so strict that honest referrers, families on one Wi-Fi, are blocked.",
+      "Rules so loose that a ring drains the budget.",
+      "A review queue nobody works, so honest rewards wait for weeks."
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "referral-fraud-rules.yaml",
+      "path": "risk/referral-fraud-rules.yaml",
+      "text": "# Referral programme with every anti-fraud rule written out, for \"Referral fraud review\". Scores\n# add up to a risk score capped at 100: at 40 a referral is held for review, at 80 it is rejected.\n# Validated by referralProgrammeSchema of @opsbook/growth (kind: referral-programme).\nkind: referral-programme\nid: fraud-reviewed\nname: Referral programme under review\ntimeZone: UTC\nrewards:\n  - id: first-purchase\n    action: first-purchase\n    referrer: 1000\n    referee: 1000\npendingFor: P30D\ncaps:\n  perReferrer: { referrals: 20 }\nfraud:\n  selfReferral: { score: 100 } # same person: case, +tags and Gmail dots removed\n  sharedFingerprint: { device: 60, payment: 80, ip: 30 }\n  velocity:\n    windows:\n      - { within: PT1H, max: 5 }\n      - { within: P1D, max: 20 }\n      - { within: P7D, max: 60 }\n    score: 40\n  disposableEmail:\n    score: 50\n    extraDomains: []\n  existingCustomer: { score: 100 }\n  refundRate: { threshold: 0.25, minCustomers: 4, score: 50 } # FirstPromoter's default 25 %\n  thresholds: { hold: 40, reject: 80 }\n"
+    },
+    "markdown": "---\ntitle: Referral fraud review\nsummary: Sets the anti-fraud rules of a referral programme, reviews held referrals every day and claws back rewards on refunds, so that fraud costs little and honest referrers are rarely blocked.\ncategory: risk\nlifecycleStages: [growth, maturity]\neffort: { prep: P3D, run: P4W, people: \"2-3\" }\nroles: [risk analyst, product operator, support lead, engineer]\nwhenToUse:\n  - A referral or invite programme pays rewards in credit, points or cash.\n  - Held or rejected referrals are rising, or one referrer brings an unusual number of friends.\n  - Refunds of referred customers are higher than of other customers.\nwhenNotToUse:\n  - No reward is paid (a plain share link); there is nothing to steal.\n  - Nobody can review held referrals within a day; set the hold threshold equal to the reject threshold, so every referral is approved or rejected automatically.\ninputs:\n  - The programme's events (codes, signups, purchases, refunds) with e-mail, device, IP and card fingerprints.\n  - Known fraud cases, if any, to check the rules against.\n  - A reviewer with one hour a day.\npackages: [\"@opsbook/growth\"]\nconfig: referral-fraud-rules.yaml\nmetrics:\n  primary: Rewards paid to fraudulent referrals, as a share of all rewards\n  inputs:\n    - Referrals held for review per day\n    - Held referrals reviewed within 24 hours\n    - Share of rejections by reason code\n    - Referrers above the refund-rate threshold\n  guardrails:\n    - Honest referrals held or rejected (false positives)\n    - Rewards clawed back but not recovered\nrisks:\n  - Rules so strict that honest referrers, families on one Wi-Fi, are blocked.\n  - Rules so loose that a ring drains the budget.\n  - A review queue nobody works, so honest rewards wait for weeks.\nlastReviewed: 2026-11-25\n---\n\n## Goal\n\nPay referral rewards to real referrals only. Each referral gets a risk score from named checks;\nbelow the hold threshold it is approved, above it it waits for a reviewer, above the reject\nthreshold it is refused with its reason. Rewards stay pending until the refund window closes, and a\nrefund takes back exactly the reward it paid. The play has worked when fraud takes a negligible share\nof rewards and few honest referrals are held.\n\n## When to use / when not\n\n**Use it when** a programme pays rewards, and especially when held referrals, bursts from one\nreferrer or refunds of referred customers rise.\n\n**Do not use it when** no reward is paid, or when nobody can review held referrals; then reject\nautomatically and accept some false positives.\n\n## Inputs\n\n- **Data:** every programme event with e-mail, device, IP and card fingerprints; known fraud cases.\n- **People:** a risk analyst (owner), a product operator, a support lead for appeals, an engineer\n  to wire the events.\n- **Decisions already made:** who may approve a held referral, and how fast.\n\n## Steps\n\n### 1. Set the rules and thresholds (2 h)\n\nStart from `referral-fraud-rules.yaml`. Each check adds its score: self-referral 100 (e-mails\ncompared after removing case, `+tags` and Gmail's dots), shared card 80, shared device 60,\ndisposable e-mail 50, velocity 40 (more than 5 referrals in an hour, 20 in a day or 60 in a week),\nshared IP 30 (households and offices share one), existing customer 100, and a refund rate of 25 %\nor more among a referrer's customers 50 (FirstPromoter's default). At 40 a referral is held, at 80\nrejected.\n\n### 2. Test the rules on known cases (4 h)\n\nReplay past events through `createReferralProgramme`, or run `simulateProgramme` on the sample\nproduct, whose planted fraud ring (plus-addressed e-mails, shared devices and card, evening bursts)\nthe rules must catch. Compare `fraudExposure` with `fraudExposureWithoutRules`, and count\n`falsePositives`. Move a score, not the thresholds, when one check misfires.\n\n### 3. Hold rewards through the refund window (1 day)\n\nSet `pendingFor` to the refund window (30 days in the config): rewards are earned as pending points\nand become spendable only when the purchase is final. Check that `refund` events reach the\nprogramme: each claws back exactly its linked reward, and what the member already spent is\nreported as unrecovered.\n\n### 4. Review the queue every day (30 min)\n\nList held referrals with their reasons (`risk.reasons`). Approve with a `review` event (the\nrewards are then paid under the caps of that day) or reject (held rewards are cancelled). Write the\nreason of every decision.\n\n### 5. Watch the reason codes every week (1 h)\n\nChart rejections by reason code and held referrals by check. A jump in one reason (a new\ndisposable domain, a burst from one IP range) is a new attack; add the domain to `extraDomains` or\ntighten the window.\n\n### 6. Handle appeals (ongoing)\n\nSupport answers appeals with the reason code of the rejection; a reviewer can re-issue the reward\nby hand when the appeal holds.\n\n## Metrics & targets\n\n| Metric                                    | Role      | Target                          |\n| ----------------------------------------- | --------- | ------------------------------- |\n| Rewards paid to fraudulent referrals      | primary   | Under 1 % of rewards            |\n| Held referrals per day                    | input     | Fits one hour of review         |\n| Held referrals reviewed within 24 h       | input     | 95 % or more                    |\n| Rejections by reason code                 | input     | Stable mix week on week         |\n| Referrers above the refund-rate threshold | input     | Each one reviewed               |\n| Honest referrals held or rejected         | guardrail | Under 2 %                       |\n| Clawed-back rewards not recovered         | guardrail | Under 10 % of clawbacks         |\n\n## Risks & guardrails\n\n- **Blocking honest users.** Noticed as appeals and a rising false-positive count. Keep shared IP\n  below the hold threshold on its own, and let a reviewer decide rather than reject.\n- **Loose rules.** Noticed when a referrer's friends share a device or card and are paid. Raise the\n  scores of fingerprint checks, never pay before the refund window closes.\n- **Unworked queue.** Noticed when held referrals age past a day. Lower the volume (raise the hold\n  threshold a little) or add review time.\n\n## Variations\n\n- **High-value rewards:** hold every referral whose reward exceeds an amount for manual approval,\n  as FirstPromoter's manual-approval limit does.\n- **B2B:** treat a shared company domain as normal, and use the payment card as the strong signal.\n- **Cash payouts:** require a minimum number of active paying friends before any payout.\n\n## Follow-up\n\nRe-run the rules on the last month's events every quarter and after any change in the reward.\nFeed confirmed fraud cases back into the test set of step 2.\n"
+  },
+  {
+    "slug": "referral-fraud-review",
+    "language": "zh-cn",
+    "path": "zh-cn/risk/referral-fraud-review.md",
+    "title": "推荐反作弊审核",
+    "summary": "为推荐计划设置反作弊规则，每天审核被冻结的推荐，退款时扣回奖励，让作弊的代价最小，同时尽量不误伤真实的邀请人。",
+    "category": "risk",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P3D",
+      "run": "P4W",
+      "people": "2-3"
+    },
+    "roles": [
+      "风控分析师",
+      "运营负责人",
+      "客服主管",
+      "工程师"
+    ],
+    "whenToUse": [
+      "推荐或邀请计划会发放额度、积分或现金奖励。",
+      "被冻结或拒绝的推荐在变多，或者某个邀请人带来的好友数异常。",
+      "被推荐客户的退款率高于其他客户。"
+    ],
+    "whenNotToUse": [
+      "不发任何奖励（只是一个分享链接）：没有可薅的东西。",
+      "没人能在一天内审核被冻结的推荐：把冻结阈值设成和拒绝阈值相同，让每个推荐自动通过或自动拒绝。"
+    ],
+    "inputs": [
+      "计划的全部事件（发码、注册、购买、退款），带邮箱、设备、IP 和银行卡指纹。",
+      "已知的作弊案例（如果有），用来检验规则。",
+      "一位每天能抽出一小时的审核人。"
+    ],
+    "packages": [
+      "@opsbook/growth"
+    ],
+    "metrics": {
+      "primary": "发给作弊推荐的奖励占全部奖励的比例",
+      "inputs": [
+        "每天被冻结待审核的推荐数",
+        "24 小时内审核完的冻结推荐占比",
+        "按原因码统计的拒绝占比",
+        "退款率超过阈值的邀请人数"
+      ],
+      "guardrails": [
+        "被冻结或拒绝的真实推荐（误伤）",
+        "已扣回但没能追回的奖励"
+      ]
+    },
+    "risks": [
+      "规则太严，误伤真实用户，比如共用一个 Wi-Fi 的一家人。",
+      "规则太松，一个团伙就能把预算薅光。",
+      "审核队列没人处理，真实用户的奖励一等好几周。"
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "referral-fraud-rules.yaml",
+      "path": "zh-cn/risk/referral-fraud-rules.yaml",
+      "text": "# “推荐反作弊审核”的推荐计划配置，把每条反作弊规则都写了出来。各项分数相加得到风险分\n# （上限 100）：到 40 冻结待审核，到 80 直接拒绝。\n# 由 @opsbook/growth 的 referralProgrammeSchema 校验（kind: referral-programme）。\nkind: referral-programme\nid: fraud-reviewed\nname: Referral programme under review\ntimeZone: UTC\nrewards:\n  - id: first-purchase\n    action: first-purchase\n    referrer: 1000\n    referee: 1000\npendingFor: P30D\ncaps:\n  perReferrer: { referrals: 20 }\nfraud:\n  selfReferral: { score: 100 } # 同一个人：忽略大小写、+后缀和 Gmail 的点\n  sharedFingerprint: { device: 60, payment: 80, ip: 30 }\n  velocity:\n    windows:\n      - { within: PT1H, max: 5 }\n      - { within: P1D, max: 20 }\n      - { within: P7D, max: 60 }\n    score: 40\n  disposableEmail:\n    score: 50\n    extraDomains: []\n  existingCustomer: { score: 100 }\n  refundRate: { threshold: 0.25, minCustomers: 4, score: 50 } # FirstPromoter 默认 25%\n  thresholds: { hold: 40, reject: 80 }\n"
+    },
+    "markdown": "---\ntitle: 推荐反作弊审核\nsummary: 为推荐计划设置反作弊规则，每天审核被冻结的推荐，退款时扣回奖励，让作弊的代价最小，同时尽量不误伤真实的邀请人。\ncategory: risk\nlifecycleStages: [growth, maturity]\neffort: { prep: P3D, run: P4W, people: \"2-3\" }\nroles: [风控分析师, 运营负责人, 客服主管, 工程师]\nwhenToUse:\n  - 推荐或邀请计划会发放额度、积分或现金奖励。\n  - 被冻结或拒绝的推荐在变多，或者某个邀请人带来的好友数异常。\n  - 被推荐客户的退款率高于其他客户。\nwhenNotToUse:\n  - 不发任何奖励（只是一个分享链接）：没有可薅的东西。\n  - 没人能在一天内审核被冻结的推荐：把冻结阈值设成和拒绝阈值相同，让每个推荐自动通过或自动拒绝。\ninputs:\n  - 计划的全部事件（发码、注册、购买、退款），带邮箱、设备、IP 和银行卡指纹。\n  - 已知的作弊案例（如果有），用来检验规则。\n  - 一位每天能抽出一小时的审核人。\npackages: [\"@opsbook/growth\"]\nconfig: referral-fraud-rules.yaml\nmetrics:\n  primary: 发给作弊推荐的奖励占全部奖励的比例\n  inputs:\n    - 每天被冻结待审核的推荐数\n    - 24 小时内审核完的冻结推荐占比\n    - 按原因码统计的拒绝占比\n    - 退款率超过阈值的邀请人数\n  guardrails:\n    - 被冻结或拒绝的真实推荐（误伤）\n    - 已扣回但没能追回的奖励\nrisks:\n  - 规则太严，误伤真实用户，比如共用一个 Wi-Fi 的一家人。\n  - 规则太松，一个团伙就能把预算薅光。\n  - 审核队列没人处理，真实用户的奖励一等好几周。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n只给真实的推荐发奖励。每个推荐根据几项有名字的检查得到一个风险分：低于冻结阈值自动通过，超过冻结阈值进入人工审核，超过拒绝阈值直接拒绝并给出原因。奖励一直冻结到退款期结束；发生退款时，只精确扣回这笔订单发出的奖励。做到两点就算成功：作弊拿走的奖励可以忽略不计；被误冻结的真实推荐很少。\n\n## 适用与不适用\n\n**适用：** 计划在发奖励，尤其是冻结的推荐、单个邀请人的集中爆发、被推荐客户的退款在上升的时候。\n\n**不适用：** 不发奖励；或者没人能审核被冻结的推荐——这时就自动拒绝，接受一定的误伤。\n\n## 所需输入\n\n- **数据：** 计划的每一个事件，带邮箱、设备、IP 和银行卡指纹；已知的作弊案例。\n- **人员：** 风控分析师（牵头）、运营负责人、处理申诉的客服主管、接入事件的工程师。\n- **已定事项：** 谁有权放行被冻结的推荐，多快要处理完。\n\n## 步骤\n\n### 1. 设置规则和阈值（2 小时）\n\n以 `referral-fraud-rules.yaml` 为起点。每项检查命中就加上它的分数：自己邀请自己 100 分（比较邮箱时忽略大小写、`+后缀` 和 Gmail 的点）、共用银行卡 80、共用设备 60、临时邮箱 50、频率异常 40（一小时超过 5 个、一天超过 20 个或一周超过 60 个推荐）、共用 IP 30（家庭和办公室常常共用一个出口）、老客户 100，以及邀请人带来的客户退款率达到 25%（FirstPromoter 的默认值）50 分。总分到 40 冻结，到 80 拒绝。\n\n### 2. 用已知案例检验规则（4 小时）\n\n把历史事件重放进 `createReferralProgramme`，或者在示例产品上跑 `simulateProgramme`：示例产品里埋了一个作弊团伙（同一邮箱加不同 `+后缀`、共用设备和银行卡、集中在晚上注册），规则必须全部抓到。对比 `fraudExposure` 和 `fraudExposureWithoutRules`，数一数 `falsePositives`。某项检查误判时，调整它的分数，而不是去动阈值。\n\n### 3. 奖励冻结到退款期结束（1 天）\n\n把 `pendingFor` 设成退款期（配置里是 30 天）：奖励先以“待生效积分”入账，订单过了退款期才能使用。确认 `refund` 事件确实进了计划：每次退款只精确扣回与之挂钩的奖励，用户已经花掉的部分会记为“未追回”。\n\n### 4. 每天清审核队列（30 分钟）\n\n列出被冻结的推荐和原因（`risk.reasons`）。用 `review` 事件放行（奖励按当天的上限发放）或拒绝（冻结的奖励作废）。每个决定都写明理由。\n\n### 5. 每周看原因码（1 小时）\n\n按原因码画出拒绝量，按检查项画出冻结量。某个原因突然跳升（新的临时邮箱域名、同一 IP 段的集中注册），往往是新的攻击方式：把域名加进 `extraDomains`，或者收紧时间窗口。\n\n### 6. 处理申诉（持续）\n\n客服凭拒绝的原因码回复申诉；申诉成立时，由审核人手动补发奖励。\n\n## 指标与目标值\n\n| 指标                           | 角色   | 目标值               |\n| ------------------------------ | ------ | -------------------- |\n| 发给作弊推荐的奖励占比         | 主指标 | 低于全部奖励的 1%    |\n| 每天被冻结的推荐数             | 输入   | 一小时内能审完       |\n| 24 小时内审完的比例            | 输入   | 95% 及以上           |\n| 按原因码统计的拒绝             | 输入   | 周与周之间结构稳定   |\n| 退款率超过阈值的邀请人         | 输入   | 每一个都要审核       |\n| 被冻结或拒绝的真实推荐         | 护栏   | 2% 以下              |\n| 扣回但未追回的奖励             | 护栏   | 低于扣回总额的 10%   |\n\n## 风险与护栏\n\n- **误伤真实用户。** 表现为申诉增多、误伤数上升。单独命中“共用 IP”不应达到冻结线；拿不准的交给人工，不要直接拒绝。\n- **规则太松。** 表现为同一邀请人的好友共用设备或银行卡却拿到了奖励。提高指纹类检查的分数，退款期结束前绝不放款。\n- **队列没人管。** 表现为冻结的推荐放了一天以上。降低量（把冻结阈值稍微调高），或者增加审核时间。\n\n## 变体\n\n- **高额奖励：** 奖励超过一定金额的推荐一律人工审核，类似 FirstPromoter 的“超额需手动批准”。\n- **B2B：** 同一公司邮箱域名属于正常情况，以银行卡作为强信号。\n- **现金提现：** 要求至少有若干位仍在付费的好友，才允许提现。\n\n## 后续跟进\n\n每个季度、以及每次调整奖励之后，用上个月的事件重跑一遍规则。把确认的作弊案例补充进第 2 步的测试集。\n"
   },
   {
     "slug": "brand-voice-consistency",
