@@ -15,6 +15,7 @@ const apiPackages = [
   "lifecycle",
   "metrics",
   "persona",
+  "growth",
 ];
 
 /**
@@ -45,7 +46,7 @@ const translateApiSidebarGroup = {
  * uses. Build-time code (pages, live examples) keeps importing the built packages.
  */
 const islandPackages = new Map(
-  ["core", "experiments", "pricing", "metrics"].map((name) => [
+  ["core", "experiments", "pricing", "metrics", "growth"].map((name) => [
     `@opsbook/${name}`,
     fileURLToPath(new URL(`../packages/${name}/src/index.ts`, import.meta.url)),
   ]),
@@ -104,6 +105,7 @@ export default defineConfig({
             { slug: "guides/lifecycle" },
             { slug: "guides/metrics" },
             { slug: "guides/persona" },
+            { slug: "guides/growth" },
           ],
         },
         {
