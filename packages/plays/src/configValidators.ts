@@ -1,6 +1,6 @@
 import { validate } from "@opsbook/core";
 import { experimentPlanSchema } from "@opsbook/experiments";
-import { referralProgrammeSchema } from "@opsbook/growth";
+import { programmeConfigSchema, referralProgrammeSchema } from "@opsbook/growth";
 import { lifecycleThresholdsSchema } from "@opsbook/lifecycle";
 import {
   activationThresholdOptionsSchema,
@@ -63,7 +63,10 @@ export interface PlayConfigValidator {
  * `persona-set`, checked by `parsePersonaSet` of `@opsbook/persona` (`personaSetConfigSchema`, unknown
  * fields are errors; persona names unique, every rule naming a persona of the set);
  * `referral-programme`, checked by `referralProgrammeSchema` of `@opsbook/growth` (unknown fields are
- * errors at every level; reward ids unique, fraud thresholds ordered).
+ * errors at every level; reward ids unique, fraud thresholds ordered);
+ * `growth-programme`, checked by `programmeConfigSchema` of `@opsbook/growth` (a points programme:
+ * ledger policy, earning rules, levels, tiers, badges and quests; unknown fields are errors at
+ * every level, rule ids unique).
  *
  * @category Configs
  * @since 0.1.0
@@ -72,7 +75,7 @@ export interface PlayConfigValidator {
  * import { configValidators } from "@opsbook/plays";
  *
  * Object.keys(configValidators)
- * //=> ["experiment-plan", "price-book", "lifecycle-thresholds", "funnel-definition", "activation-scan", "growth-accounting", "persona-set", "referral-programme"]
+ * //=> ["experiment-plan", "price-book", "lifecycle-thresholds", "funnel-definition", "activation-scan", "growth-accounting", "persona-set", "referral-programme", "growth-programme"]
  * configValidators["experiment-plan"]?.package //=> "@opsbook/experiments"
  * Object.isFrozen(configValidators) //=> true
  * ```
@@ -126,5 +129,11 @@ export const configValidators: Readonly<Record<string, PlayConfigValidator>> = O
     package: "@opsbook/growth",
     parse: (config: unknown) =>
       validate(referralProgrammeSchema, config, { label: "referral programme" }),
+  },
+  "growth-programme": {
+    kind: "growth-programme",
+    package: "@opsbook/growth",
+    parse: (config: unknown) =>
+      validate(programmeConfigSchema, config, { label: "growth programme" }),
   },
 });
