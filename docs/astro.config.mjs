@@ -94,6 +94,11 @@ export default defineConfig({
           items: [{ slug: "start-here" }],
         },
         {
+          label: "Handbook",
+          translations: { "zh-CN": "运营手册" },
+          items: [{ autogenerate: { directory: "handbook" } }],
+        },
+        {
           label: "Guides",
           translations: { "zh-CN": "指南" },
           items: [
