@@ -402,7 +402,7 @@ describe("handbook: chapter map and journey chapters", () => {
           .getByTestId(`handbook-plays-${chapter}`)
           .locator("a")
           .evaluateAll((links) => links.map((a) => a.getAttribute("href")));
-        expect(hrefs).toEqual(plays.map((p) => `${playsPage}#${p.slug}`));
+        expect(hrefs).toEqual(plays.map((p) => `${playsPage}${p.slug}/`));
         const seen = anchors.get(playsPage) ?? new Set<string>();
         for (const p of plays) seen.add(p.slug);
         anchors.set(playsPage, seen);
@@ -422,15 +422,12 @@ describe("handbook: chapter map and journey chapters", () => {
     }
   });
 
-  it("every play linked from a chapter has its anchor on the plays page", async () => {
+  it("every play linked from a chapter has its own page in that edition", async () => {
     expect(anchors.size).toBe(2);
     for (const [playsPage, slugs] of anchors) {
-      const problems = await visit(page, `${session?.origin}${playsPage}`);
-      expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
       for (const slug of slugs) {
-        await expect(page.locator(`[id="${slug}"]`).count(), `${playsPage}#${slug}`).resolves.toBe(
-          1,
-        );
+        const response = await page.request.get(`${session?.origin}${playsPage}${slug}/`);
+        expect(response.status(), `${playsPage}${slug}/`).toBe(200);
       }
     }
   });
