@@ -81,6 +81,9 @@ export default defineConfig({
       description:
         "Opsbook: tested, typed building blocks and a playbook for product operations, in English and Simplified Chinese.",
       favicon: "/favicon.svg",
+      // Code wraps instead of scrolling sideways: readable on a phone, and no scrollable code
+      // region without a name for assistive technology.
+      expressiveCode: { defaultProps: { wrap: true } },
       // Starlight's search, loading its UI on first use instead of on every page (see the file).
       components: { Search: "./src/components/overrides/Search.astro" },
       defaultLocale: "root",

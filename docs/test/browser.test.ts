@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatMean } from "../src/lib/dailyActiveUsersFormat.ts";
 import {
   assertBuilt,
+  axeViolations,
   type BrowserSession,
   distDir,
   docsRoot,
@@ -119,13 +120,47 @@ describe("the built site", () => {
   });
 });
 
-describe.each(sitemapPaths)("page %s", (path) => {
-  it("loads without console errors or failed requests", async () => {
-    const problems = await visit(page, `${origin}${path}`);
-    expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
-    const lang = await page.locator("html").getAttribute("lang");
-    expect(lang).toBe(path.startsWith("/zh-cn/") ? "zh-CN" : "en");
+/**
+ * Every page is opened in one of a few tabs at a time: most of a visit is spent waiting for the
+ * network to go idle, so concurrent tabs shorten the run without loading the machine more.
+ */
+const tabCount = 4;
+const idleTabs: Page[] = [];
+const waitingForTab: ((tab: Page) => void)[] = [];
+
+async function withTab<T>(use: (tab: Page) => Promise<T>): Promise<T> {
+  const tab = idleTabs.pop() ?? (await new Promise<Page>((resolve) => waitingForTab.push(resolve)));
+  try {
+    return await use(tab);
+  } finally {
+    const next = waitingForTab.shift();
+    if (next) next(tab);
+    else idleTabs.push(tab);
+  }
+}
+
+describe("every page", () => {
+  beforeAll(async () => {
+    if (!session) throw new Error("no browser session");
+    for (let i = 0; i < tabCount; i++) idleTabs.push(await session.browser.newPage());
   });
+
+  afterAll(async () => {
+    await Promise.all(idleTabs.splice(0).map((tab) => tab.close().catch(() => {})));
+  });
+
+  it.concurrent.for(sitemapPaths)(
+    "%s loads without console errors, failed requests or accessibility violations",
+    async (path, { expect }) => {
+      await withTab(async (tab) => {
+        const problems = await visit(tab, `${origin}${path}`);
+        expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
+        const lang = await tab.locator("html").getAttribute("lang");
+        expect(lang).toBe(path.startsWith("/zh-cn/") ? "zh-CN" : "en");
+        expect(await axeViolations(tab)).toEqual([]);
+      });
+    },
+  );
 });
 
 describe.each(liveExamplePaths)("live example on %s", (path) => {

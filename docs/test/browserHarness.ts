@@ -4,6 +4,7 @@
  * helpers that watch a page for console errors and failed requests.
  */
 import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -199,4 +200,43 @@ export async function shownTexts(
     shown[testId] = (await page.getByTestId(testId).textContent())?.trim() ?? "";
   }
   return shown;
+}
+
+/** One accessibility rule that failed on a page, with up to five of the elements that fail it. */
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+let axeSource: string | undefined;
+
+/**
+ * Runs axe-core (all its default rules: WCAG 2.x A and AA and best practices) on the page as it is
+ * now and returns the violations. axe is injected into the page on first use after a navigation.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  if (!(await page.evaluate(() => "axe" in globalThis))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    type Result = {
+      violations: {
+        id: string;
+        impact: string | null;
+        help: string;
+        nodes: { target: unknown[] }[];
+      }[];
+    };
+    const axe = (
+      globalThis as unknown as { axe: { run(context: Document, options: object): Promise<Result> } }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.slice(0, 5).map((node) => node.target.map(String).join(" ")),
+    }));
+  });
 }
