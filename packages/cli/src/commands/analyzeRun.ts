@@ -18,8 +18,10 @@ import { progressBar } from "../internal/progressBar.ts";
 import {
   type InputFormat,
   inputFormats,
+  type ReadEventsOptions,
   type ReadSummary,
   readEvents,
+  readEventsInto,
 } from "../internal/readEvents.ts";
 import { reportHtml } from "../internal/reportHtml.ts";
 import { reportCsv, reportText } from "../internal/reportText.ts";
@@ -83,22 +85,22 @@ export async function runAnalyze({
   const progress = progressBar(stderr, quiet ? "" : `reading ${label}`);
   let outcome: ReturnType<typeof runAnalysis>;
   try {
-    const events = readEvents(
-      {
-        path,
-        label,
-        format,
-        columns: {
-          user: text(options["user-column"]),
-          event: text(options["event-column"]),
-          time: text(options["time-column"]),
-        },
-        properties: propertiesNeeded(name, options),
-        onProgress: quiet ? undefined : progress.update,
+    const readOptions: ReadEventsOptions = {
+      path,
+      label,
+      format,
+      columns: {
+        user: text(options["user-column"]),
+        event: text(options["event-column"]),
+        time: text(options["time-column"]),
       },
-      summary,
-    );
-    outcome = runAnalysis(name, definition, events);
+      properties: propertiesNeeded(name, options),
+      onProgress: quiet ? undefined : progress.update,
+    };
+    outcome = runAnalysis(name, definition, {
+      events: () => readEvents(readOptions, summary),
+      into: (sink) => readEventsInto(readOptions, summary, sink),
+    });
   } catch (error) {
     if ((error as Error)?.name === "OpsbookError") {
       const { message, path: where } = error as Error & { path: unknown[] };

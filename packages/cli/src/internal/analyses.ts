@@ -1,4 +1,4 @@
-import { EventTable, type Money, type OpsEvent, toDecimal, validate } from "@opsbook/core";
+import { type Money, type OpsEvent, toDecimal, validate } from "@opsbook/core";
 import {
   activationThreshold,
   activationThresholdOptionsSchema,
@@ -14,6 +14,8 @@ import {
   stickinessOptionsSchema,
 } from "@opsbook/metrics";
 import { rfmSegments, rfmTransactionsFromEvents } from "@opsbook/persona";
+import { CompactEvents } from "./compactEvents.ts";
+import type { EventSink } from "./readEvents.ts";
 import { UsageError } from "./usageError.ts";
 
 /** The analyses of `opsbook analyze`. */
@@ -306,21 +308,41 @@ function cliDefinition(name: AnalysisName, options: AnalysisOptions): Record<str
   }
 }
 
+/** Where an analysis reads its events from. */
+export interface EventSource {
+  /** Streams every event, with the properties the analysis needs (`propertiesNeeded`). */
+  events(): Iterable<OpsEvent>;
+  /** Reads every event, without properties, into `sink`. */
+  into(sink: EventSink): void;
+}
+
 /**
- * Runs an analysis on streamed events: the event analyses build an `EventTable` (14 bytes per
- * event) and call `@opsbook/metrics`; RFM keeps only the purchase events and calls
- * `@opsbook/persona`.
+ * The event names whose rows an analysis reads, when it ignores the others: a funnel's steps,
+ * unless the order is strict (any other event between two steps breaks the chain there).
+ */
+function eventsRead(
+  name: AnalysisName,
+  definition: Record<string, unknown>,
+): Set<string> | undefined {
+  if (name !== "funnel" || definition.order === "strict") return undefined;
+  return new Set((definition.steps as { event: string }[]).map((step) => step.event));
+}
+
+/**
+ * Runs an analysis on streamed events: the event analyses read them compactly (a funnel keeps
+ * only its steps' rows, counting every user), build an `EventTable` (14 bytes per event) and call
+ * `@opsbook/metrics`; RFM keeps only the purchase events and calls `@opsbook/persona`.
  */
 export function runAnalysis(
   name: AnalysisName,
   definition: Record<string, unknown>,
-  events: Iterable<OpsEvent>,
+  source: EventSource,
 ): { report: Report; users: number } {
   if (name === "rfm") {
     const purchaseEvent = definition.purchaseEvent as string;
     const purchases: OpsEvent[] = [];
     const users = new Set<string>();
-    for (const event of events) {
+    for (const event of source.events()) {
       users.add(event.userId);
       if (event.event === purchaseEvent) purchases.push({ ...event });
     }
@@ -329,8 +351,10 @@ export function runAnalysis(
     const result = rfmSegments(transactions, defined({ asOf }));
     return { report: rfmReport(definition, result), users: users.size };
   }
-  const table = EventTable.from(events);
-  const users = table.userCount;
+  const compact = new CompactEvents(eventsRead(name, definition));
+  source.into(compact);
+  const users = compact.userIds.length;
+  const table = compact.toTable();
   switch (name) {
     case "funnel":
       return { report: funnelReport(definition, funnel(table, definition as never)), users };

@@ -31,8 +31,16 @@ export class CsvSplitter {
   /**
    * Parses every complete record of what was carried plus `chunk`, calling `onRecord` with its
    * fields and its first line; an incomplete last record is kept for the next call, unless `final`.
+   * With `onLine`, a record without quotes is passed as its span of `text` (`start` to `end`, line
+   * break excluded) instead, so that the caller can take only the fields it needs without
+   * splitting the whole line into an array of strings.
    */
-  push(chunk: string, final: boolean, onRecord: (fields: string[], line: number) => void): void {
+  push(
+    chunk: string,
+    final: boolean,
+    onRecord: (fields: string[], line: number) => void,
+    onLine?: (text: string, start: number, end: number, line: number) => void,
+  ): void {
     const text = this.#carry === "" ? chunk : this.#carry + chunk;
     const n = text.length;
     const delimiter = this.#delimiter;
@@ -54,7 +62,10 @@ export class CsvSplitter {
         if (end > pos && text.charCodeAt(end - 1) === 13) end -= 1;
         const line = this.line;
         this.line += 1;
-        if (end > pos) onRecord(text.slice(pos, end).split(delimiter), line);
+        if (end > pos) {
+          if (onLine !== undefined) onLine(text, pos, end, line);
+          else onRecord(text.slice(pos, end).split(delimiter), line);
+        }
         pos = newline + 1;
         continue;
       }

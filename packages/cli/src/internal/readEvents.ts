@@ -50,8 +50,6 @@ const maxListed = 10;
  * {@link CommandError} naming the file, the lines (and data rows) and what is wrong.
  */
 export function* readEvents(options: ReadEventsOptions, summary: ReadSummary): Generator<OpsEvent> {
-  const { label } = options;
-  const problems: string[] = [];
   const pending: OpsEvent[] = [];
   // Without properties, one reused object per position of a chunk serves every row (an
   // EventTable copies what it reads); with them, each row gets its own object, since they are kept.
@@ -71,8 +69,58 @@ export function* readEvents(options: ReadEventsOptions, summary: ReadSummary): G
     target.timestamp = timestamp;
     pending.push(target);
   };
+  for (const _ of scanEvents(options, summary, emit)) {
+    for (const event of pending) yield event;
+    pending.length = 0;
+  }
+}
+
+/**
+ * Reads every event of an export file into `sink` (no properties), with the same checks and
+ * messages as {@link readEvents} but without an object per row: CSV and TSV lines without quotes
+ * are read field by field from the decoded text, and only the user, event and time fields are
+ * taken out of it.
+ */
+export function readEventsInto(
+  options: ReadEventsOptions,
+  summary: ReadSummary,
+  sink: EventSink,
+): void {
+  for (const _ of scanEvents({ ...options, properties: [] }, summary, sink.add, sink.addSpan)) {
+    // Each step is one chunk read and mapped into the sink.
+  }
+}
+
+/**
+ * The reading loop shared by {@link readEvents} and {@link readEventsInto}: maps every record to
+ * `emit` and yields after each chunk (so that a consumer can take what was emitted), then throws
+ * the problems found, if any.
+ */
+function* scanEvents(
+  options: ReadEventsOptions,
+  summary: ReadSummary,
+  emitEvent: Emit,
+  emitSpanEvent?: EventSink["addSpan"],
+): Generator<void> {
+  const { label } = options;
+  const problems: string[] = [];
+  let rows = 0;
+  const emit: Emit = (userId, event, timestamp, properties) => {
+    rows += 1;
+    emitEvent(userId, event, timestamp, properties);
+  };
+  const emitSpan: EmitSpan = (text, userStart, userEnd, eventStart, eventEnd, timestamp) => {
+    rows += 1;
+    if (emitSpanEvent !== undefined) {
+      emitSpanEvent(text, userStart, userEnd, eventStart, eventEnd, timestamp);
+    } else {
+      const event = text.slice(eventStart, eventEnd);
+      emitEvent(text.slice(userStart, userEnd), event, timestamp, undefined);
+    }
+  };
   let recordIndex = 0;
   let mapper: ((record: unknown, line: number) => void) | undefined;
+  let lineMapper: LineMapper | undefined;
   let splitter: CsvSplitter | JsonSplitter | undefined;
 
   const fail = (line: number, message: string) => {
@@ -85,11 +133,22 @@ export function* readEvents(options: ReadEventsOptions, summary: ReadSummary): G
   // Builds the mapper of one record to an event, once the header or first object is known.
   const onCsv = (fields: string[], line: number) => {
     if (mapper === undefined) {
-      mapper = csvMapper(fields, options, summary, emit, fail);
+      const mappers = csvMapper(fields, options, summary, emit, emitSpan, fail);
+      mapper = mappers.record;
+      lineMapper = mappers.line;
       return;
     }
     recordIndex += 1;
     mapper(fields, line);
+  };
+  let delimiter = ",";
+  const onCsvLine = (text: string, start: number, end: number, line: number) => {
+    if (lineMapper === undefined) {
+      onCsv(text.slice(start, end).split(delimiter), line);
+      return;
+    }
+    recordIndex += 1;
+    lineMapper(text, start, end, line);
   };
   const onJson = (value: unknown, line: number) => {
     recordIndex += 1;
@@ -108,6 +167,7 @@ export function* readEvents(options: ReadEventsOptions, summary: ReadSummary): G
   for (const chunk of textChunks(options.path, label)) {
     if (splitter === undefined) {
       summary.format = options.format ?? sniffFormat(chunk.text, options.path);
+      delimiter = summary.format === "csv" ? "," : "\t";
       splitter =
         summary.format === "csv" || summary.format === "tsv"
           ? new CsvSplitter(summary.format === "csv" ? "," : "\t")
@@ -115,7 +175,7 @@ export function* readEvents(options: ReadEventsOptions, summary: ReadSummary): G
     }
     const final = chunk.bytesRead >= chunk.size;
     try {
-      if (splitter instanceof CsvSplitter) splitter.push(chunk.text, final, onCsv);
+      if (splitter instanceof CsvSplitter) splitter.push(chunk.text, final, onCsv, onCsvLine);
       else splitter.push(chunk.text, final, onJson);
       lastLine = splitter.line;
     } catch (error) {
@@ -127,9 +187,9 @@ export function* readEvents(options: ReadEventsOptions, summary: ReadSummary): G
       throw error;
     }
     options.onProgress?.(chunk.bytesRead, chunk.size);
-    for (const event of pending) yield event;
-    summary.rows += pending.length;
-    pending.length = 0;
+    yield;
+    summary.rows += rows;
+    rows = 0;
     if (problems.length > 0) stopIfFull();
   }
   if (problems.length > 0) throw badRows(label, problems, false);
@@ -178,6 +238,21 @@ export function sniffFormat(text: string, path: string): InputFormat {
 }
 
 type Fail = (line: number, message: string) => void;
+type EmitSpan = (
+  text: string,
+  userStart: number,
+  userEnd: number,
+  eventStart: number,
+  eventEnd: number,
+  timestamp: number,
+) => void;
+
+/** Where {@link readEventsInto} puts events: one by one, or as spans of the text read. */
+export interface EventSink {
+  add: (userId: string, event: string, timestamp: number) => void;
+  addSpan: EmitSpan;
+}
+type LineMapper = (text: string, start: number, end: number, line: number) => void;
 type Emit = (
   userId: string,
   event: string,
@@ -190,8 +265,9 @@ function csvMapper(
   options: ReadEventsOptions,
   summary: ReadSummary,
   emit: Emit,
+  emitSpan: EmitSpan,
   fail: Fail,
-): (record: unknown, line: number) => void {
+): { record: (record: unknown, line: number) => void; line: LineMapper | undefined } {
   const names = header.map((name) => name.trim());
   const columns = detectColumns(names, options.columns);
   summary.columns = columns;
@@ -209,7 +285,7 @@ function csvMapper(
   const inSeconds = columns.timeInSeconds;
   const singleUser = userColumns.length === 1 ? userColumns[0]! : -1;
 
-  return (record, line) => {
+  const record = (record: unknown, line: number) => {
     const fields = record as string[];
     if (fields.length !== width) {
       fail(line, `expected ${width} fields (as the header has), found ${fields.length}`);
@@ -252,6 +328,55 @@ function csvMapper(
     }
     emit(userId, event, time, properties);
   };
+  if (wantsProperties) return { record, line: undefined };
+
+  // A line without quotes, read in place: the span of each field is found with indexOf, and only
+  // the user, event and time fields become strings. Whatever is not the common case (a wrong field
+  // count, an empty value, a time that is not ISO 8601 in UTC) goes through `record`, so that
+  // results and messages are the same.
+  const delimiter = options.format === "tsv" || summary.format === "tsv" ? "\t" : ",";
+  const starts = new Int32Array(width);
+  const ends = new Int32Array(width);
+  const located = eventColumn >= 0 && timeColumn >= 0 && userColumns.length > 0;
+  const line: LineMapper = (text, start, end, lineNumber) => {
+    let column = 0;
+    let from = start;
+    for (;;) {
+      let next = text.indexOf(delimiter, from);
+      if (next === -1 || next > end) next = end;
+      if (column < width) {
+        starts[column] = from;
+        ends[column] = next;
+      }
+      column += 1;
+      if (next === end) break;
+      from = next + 1;
+    }
+    if (column !== width || !located) {
+      record(text.slice(start, end).split(delimiter), lineNumber);
+      return;
+    }
+    let user = singleUser;
+    if (user === -1) {
+      for (const c of userColumns) {
+        if (ends[c]! > starts[c]!) {
+          user = c;
+          break;
+        }
+      }
+    }
+    const time = user === -1 ? Number.NaN : isoUtc(text, starts[timeColumn]!, ends[timeColumn]!);
+    if (
+      Number.isNaN(time) ||
+      ends[user]! === starts[user]! ||
+      ends[eventColumn]! === starts[eventColumn]!
+    ) {
+      record(text.slice(start, end).split(delimiter), lineNumber);
+      return;
+    }
+    emitSpan(text, starts[user]!, ends[user]!, starts[eventColumn]!, ends[eventColumn]!, time);
+  };
+  return { record, line };
 }
 
 function jsonMapper(
@@ -326,7 +451,7 @@ const epochNumber = /^-?\d+(?:\.\d+)?$/;
  */
 export function timestampOf(value: unknown, inSeconds: boolean): number | string {
   if (typeof value === "string") {
-    const fast = isoUtc(value);
+    const fast = isoUtc(value, 0, value.length);
     if (!Number.isNaN(fast)) return fast;
     if (epochNumber.test(value)) return epoch(Number(value), inSeconds);
     if (naiveDateTime.test(value)) value = `${value}Z`;
@@ -347,55 +472,60 @@ function epoch(value: number, inSeconds: boolean): number | string {
   return Math.abs(ms) <= 8.64e15 ? ms : `the time ${value} is out of range`;
 }
 
+// The last date read and its epoch milliseconds at midnight UTC: exports are in time order, so
+// consecutive rows mostly share the date, which is then checked and converted once.
+let cachedDate = "1970-01-01";
+let cachedDateMs = 0;
+
 /**
- * The common case, fast: `YYYY-MM-DDTHH:MM:SS[.fff…]Z`, with the checks core's ISO parser makes
- * (fractions truncated to milliseconds). NaN for anything else, which takes the general path.
+ * The common case, fast: `YYYY-MM-DDTHH:MM:SS[.fff…]Z` from `from` to `to` of `s`, with the checks
+ * core's ISO parser makes (fractions truncated to milliseconds). NaN for anything else, which
+ * takes the general path.
  */
-function isoUtc(s: string): number {
-  const n = s.length;
+function isoUtc(s: string, from: number, to: number): number {
+  const n = to - from;
+  const o = from;
   if (
     n < 20 ||
-    s.charCodeAt(n - 1) !== 90 ||
-    s.charCodeAt(4) !== 45 ||
-    s.charCodeAt(7) !== 45 ||
-    s.charCodeAt(10) !== 84 ||
-    s.charCodeAt(13) !== 58 ||
-    s.charCodeAt(16) !== 58
+    s.charCodeAt(to - 1) !== 90 ||
+    s.charCodeAt(o + 4) !== 45 ||
+    s.charCodeAt(o + 7) !== 45 ||
+    s.charCodeAt(o + 10) !== 84 ||
+    s.charCodeAt(o + 13) !== 58 ||
+    s.charCodeAt(o + 16) !== 58
   ) {
     return Number.NaN;
   }
-  const year = digits(s, 0, 4);
-  const month = digits(s, 5, 2);
-  const day = digits(s, 8, 2);
-  const hour = digits(s, 11, 2);
-  const minute = digits(s, 14, 2);
-  const second = digits(s, 17, 2);
+  let dateMs = cachedDateMs;
+  if (!s.startsWith(cachedDate, o)) {
+    const year = digits(s, o, 4);
+    const month = digits(s, o + 5, 2);
+    const day = digits(s, o + 8, 2);
+    if (
+      (year | month | day) < 0 ||
+      month < 1 ||
+      month > 12 ||
+      day < 1 ||
+      day > daysInMonth(year, month)
+    ) {
+      return Number.NaN;
+    }
+    dateMs = daysFromCivil(year, month, day) * 86_400_000;
+    cachedDate = s.slice(o, o + 10);
+    cachedDateMs = dateMs;
+  }
+  const hour = digits(s, o + 11, 2);
+  const minute = digits(s, o + 14, 2);
+  const second = digits(s, o + 17, 2);
   let ms = 0;
   if (n > 20) {
-    if (s.charCodeAt(19) !== 46 || n === 21) return Number.NaN;
-    const fraction = digits(s, 20, n - 21);
+    if (s.charCodeAt(o + 19) !== 46 || n === 21) return Number.NaN;
+    const fraction = digits(s, o + 20, n - 21);
     if (fraction < 0) return Number.NaN;
-    ms = n - 21 >= 3 ? digits(s, 20, 3) : n - 21 === 2 ? fraction * 10 : fraction * 100;
+    ms = n - 21 >= 3 ? digits(s, o + 20, 3) : n - 21 === 2 ? fraction * 10 : fraction * 100;
   }
-  if (
-    (year | month | day | hour | minute | second) < 0 ||
-    month < 1 ||
-    month > 12 ||
-    day < 1 ||
-    day > daysInMonth(year, month) ||
-    hour > 23 ||
-    minute > 59 ||
-    second > 59
-  ) {
-    return Number.NaN;
-  }
-  return (
-    daysFromCivil(year, month, day) * 86_400_000 +
-    hour * 3_600_000 +
-    minute * 60_000 +
-    second * 1000 +
-    ms
-  );
+  if ((hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  return dateMs + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
 }
 
 function digits(s: string, from: number, count: number): number {
