@@ -115,6 +115,7 @@ export default defineConfig({
             { slug: "guides/metrics" },
             { slug: "guides/persona" },
             { slug: "guides/growth" },
+            { slug: "guides/referrals" },
           ],
         },
         {
