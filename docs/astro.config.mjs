@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import starlight from "@astrojs/starlight";
 import { defineConfig } from "astro/config";
 import starlightLinksValidator from "starlight-links-validator";
-import starlightTypeDoc, { typeDocSidebarGroup } from "starlight-typedoc";
+import starlightTypeDoc from "starlight-typedoc";
 import { playPagesPlugin } from "./src/lib/playPagesPlugin.ts";
 
 /** Packages whose TSDoc becomes the API reference (English only, generated at build, not committed). */
@@ -18,26 +18,6 @@ const apiPackages = [
   "persona",
   "growth",
 ];
-
-/**
- * Gives the generated "API reference" sidebar group its Chinese label. starlight-typedoc replaces its
- * placeholder group with a fresh object, so the translation is added after it has run.
- * @type {import("@astrojs/starlight/types").StarlightPlugin}
- */
-const translateApiSidebarGroup = {
-  name: "opsbook-translate-api-sidebar-group",
-  hooks: {
-    "config:setup"({ config, updateConfig }) {
-      updateConfig({
-        sidebar: config.sidebar?.map((item) =>
-          typeof item === "object" && "items" in item && item.label === "API reference"
-            ? { ...item, translations: { "zh-CN": "API 参考（英文）" } }
-            : item,
-        ),
-      });
-    },
-  },
-};
 
 /**
  * Packages that the calculator islands import in the browser. Each package's dist is a single
@@ -63,7 +43,39 @@ const islandsFromPackageSources = {
   },
 };
 
+/**
+ * Lets keyboard users reach every Markdown table: Starlight lets a table wider than the page scroll
+ * sideways, and a scrollable region must be focusable to be scrolled without a mouse.
+ * @returns {(tree: any) => void}
+ */
+function rehypeFocusableTables() {
+  /** @param {any} node */
+  const visit = (node) => {
+    if (node.type === "element" && node.tagName === "table") {
+      node.properties = { ...node.properties, tabIndex: 0 };
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  return visit;
+}
+
+/**
+ * The API reference in the sidebar: one entry per package page, which lists the package's functions,
+ * classes and types. Listing every symbol of every package (over 400) on every page of the site
+ * would multiply the size of each page and the work of assistive technology that reads it.
+ */
+const apiSidebarGroup = {
+  label: "API reference",
+  translations: { "zh-CN": "API 参考（英文）" },
+  collapsed: true,
+  items: [
+    { slug: "api", label: "Overview", translations: { "zh-CN": "概览" } },
+    ...apiPackages.map((name) => ({ slug: `api/opsbook/${name}`, label: `@opsbook/${name}` })),
+  ],
+};
+
 export default defineConfig({
+  markdown: { rehypePlugins: [rehypeFocusableTables] },
   site: "https://opsbook.dev",
   vite: {
     plugins: [islandsFromPackageSources],
@@ -142,8 +154,7 @@ export default defineConfig({
           translations: { "zh-CN": "工具" },
           items: [{ slug: "tools" }],
         },
-        // The handbook and tools groups, and the plays gallery, arrive with the full site (see the docs README).
-        typeDocSidebarGroup,
+        apiSidebarGroup,
       ],
       plugins: [
         starlightTypeDoc({
@@ -174,7 +185,6 @@ export default defineConfig({
             disableSources: true,
           },
         }),
-        translateApiSidebarGroup,
         playPagesPlugin,
         starlightLinksValidator({ errorOnRelativeLinks: true }),
       ],

@@ -8,11 +8,10 @@ import { parseHTML } from "linkedom";
 export function renderPlot(options: Plot.PlotOptions): string {
   const { document } = parseHTML("<!doctype html><html><head></head><body></body></html>");
   const chart = Plot.plot({ ...options, document: document as unknown as Document });
-  // Plot names each mark's group after the mark type ("rule", "dot"): an aria-label on an element
-  // without a role is not allowed, and those names tell a screen reader nothing. The chart's own
-  // label and description, on the root element, stay.
-  for (const group of chart.querySelectorAll("g[aria-label]")) {
-    group.removeAttribute("aria-label");
+  // Plot names each mark's group after the mark type ("rule", "dot", "line"); ARIA allows a name
+  // only on an element with a role, so those groups are given the group role.
+  for (const group of chart.querySelectorAll("g[aria-label]:not([role])")) {
+    group.setAttribute("role", "group");
   }
   return chart.outerHTML;
 }
