@@ -44,22 +44,6 @@ const islandsFromPackageSources = {
 };
 
 /**
- * Lets keyboard users reach every Markdown table: Starlight lets a table wider than the page scroll
- * sideways, and a scrollable region must be focusable to be scrolled without a mouse.
- * @returns {(tree: any) => void}
- */
-function rehypeFocusableTables() {
-  /** @param {any} node */
-  const visit = (node) => {
-    if (node.type === "element" && node.tagName === "table") {
-      node.properties = { ...node.properties, tabIndex: 0 };
-    }
-    for (const child of node.children ?? []) visit(child);
-  };
-  return visit;
-}
-
-/**
  * The API reference in the sidebar: one entry per package page, which lists the package's functions,
  * classes and types. Listing every symbol of every package (over 400) on every page of the site
  * would multiply the size of each page and the work of assistive technology that reads it.
@@ -75,7 +59,6 @@ const apiSidebarGroup = {
 };
 
 export default defineConfig({
-  markdown: { rehypePlugins: [rehypeFocusableTables] },
   site: "https://opsbook.dev",
   vite: {
     plugins: [islandsFromPackageSources],
@@ -93,6 +76,7 @@ export default defineConfig({
       description:
         "Opsbook: tested, typed building blocks and a playbook for product operations, in English and Simplified Chinese.",
       favicon: "/favicon.svg",
+      customCss: ["./src/styles/site.css"],
       // Code wraps instead of scrolling sideways: readable on a phone, and no scrollable code
       // region without a name for assistive technology.
       expressiveCode: { defaultProps: { wrap: true } },
