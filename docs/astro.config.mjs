@@ -16,6 +16,7 @@ const apiPackages = [
   "lifecycle",
   "metrics",
   "persona",
+  "growth",
 ];
 
 /**
@@ -46,7 +47,7 @@ const translateApiSidebarGroup = {
  * uses. Build-time code (pages, live examples) keeps importing the built packages.
  */
 const islandPackages = new Map(
-  ["core", "experiments", "pricing", "metrics", "lifecycle", "persona"].map((name) => [
+  ["core", "experiments", "pricing", "metrics", "lifecycle", "persona", "growth"].map((name) => [
     `@opsbook/${name}`,
     fileURLToPath(new URL(`../packages/${name}/src/index.ts`, import.meta.url)),
   ]),
@@ -110,6 +111,7 @@ export default defineConfig({
             { slug: "guides/lifecycle" },
             { slug: "guides/metrics" },
             { slug: "guides/persona" },
+            { slug: "guides/growth" },
           ],
         },
         {

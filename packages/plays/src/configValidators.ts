@@ -1,5 +1,6 @@
 import { validate } from "@opsbook/core";
 import { experimentPlanSchema } from "@opsbook/experiments";
+import { programmeConfigSchema } from "@opsbook/growth";
 import { lifecycleThresholdsSchema } from "@opsbook/lifecycle";
 import {
   activationThresholdOptionsSchema,
@@ -60,7 +61,10 @@ export interface PlayConfigValidator {
  * checked by `funnelDefinitionSchema`, `activationThresholdOptionsSchema` and
  * `growthAccountingOptionsSchema` of `@opsbook/metrics` (unknown top-level fields are errors);
  * `persona-set`, checked by `parsePersonaSet` of `@opsbook/persona` (`personaSetConfigSchema`, unknown
- * fields are errors; persona names unique, every rule naming a persona of the set).
+ * fields are errors; persona names unique, every rule naming a persona of the set);
+ * `growth-programme`, checked by `programmeConfigSchema` of `@opsbook/growth` (a points programme:
+ * ledger policy, earning rules, levels, tiers, badges and quests; unknown fields are errors at
+ * every level, rule ids unique).
  *
  * @category Configs
  * @since 0.1.0
@@ -69,7 +73,7 @@ export interface PlayConfigValidator {
  * import { configValidators } from "@opsbook/plays";
  *
  * Object.keys(configValidators)
- * //=> ["experiment-plan", "price-book", "lifecycle-thresholds", "funnel-definition", "activation-scan", "growth-accounting", "persona-set"]
+ * //=> ["experiment-plan", "price-book", "lifecycle-thresholds", "funnel-definition", "activation-scan", "growth-accounting", "persona-set", "growth-programme"]
  * configValidators["experiment-plan"]?.package //=> "@opsbook/experiments"
  * Object.isFrozen(configValidators) //=> true
  * ```
@@ -117,5 +121,11 @@ export const configValidators: Readonly<Record<string, PlayConfigValidator>> = O
     kind: "persona-set",
     package: "@opsbook/persona",
     parse: (config: unknown) => parsePersonaSet(config),
+  },
+  "growth-programme": {
+    kind: "growth-programme",
+    package: "@opsbook/growth",
+    parse: (config: unknown) =>
+      validate(programmeConfigSchema, config, { label: "growth programme" }),
   },
 });

@@ -12,7 +12,7 @@ const sources = (dir: string): string[] =>
   });
 
 describe("@opsbook/plays is isomorphic (it runs in the site's browser islands)", () => {
-  it("imports only zod, yaml, @opsbook/core, @opsbook/experiments, @opsbook/pricing, @opsbook/lifecycle, @opsbook/metrics, @opsbook/persona and its own files — no node: built-ins", () => {
+  it("imports only zod, yaml, @opsbook/core, @opsbook/experiments, @opsbook/pricing, @opsbook/lifecycle, @opsbook/metrics, @opsbook/persona, @opsbook/growth and its own files — no node: built-ins", () => {
     for (const file of sources(src)) {
       const imports = [
         ...readFileSync(file, "utf8").matchAll(/^(?:import|export)[^;]*?from\s+"([^"]+)"/gms),
@@ -30,6 +30,7 @@ describe("@opsbook/plays is isomorphic (it runs in the site's browser islands)",
               "@opsbook/lifecycle",
               "@opsbook/metrics",
               "@opsbook/persona",
+              "@opsbook/growth",
             ].includes(specifier),
           `${file} imports ${specifier}`,
         ).toBe(true);

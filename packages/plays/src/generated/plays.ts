@@ -680,6 +680,274 @@ export const generatedPlays: PlayEntry[] = [
     "markdown": "---\ntitle: 重做新手引导，拉高首周激活\nsummary: 从数据里找出预示留存的早期关键行为，围绕它重做新手引导和新用户首周触达，并且只在对照实验证明激活率提升、4 周留存不受损时才全量上线。\ncategory: activation\nlifecycleStages: [introduction, growth, maturity]\neffort: { prep: P2W, run: P6W, people: \"3-5\" }\nroles: [运营负责人, 产品设计师, 数据分析师, 研发工程师, 用户运营]\nwhenToUse:\n  - 新注册用户里首周完成核心行为的不到 40%，或首周留存已连续一个月下滑。\n  - 每月新增注册不少于 2,000 人，新流程的实验能在四周内跑完。\n  - 埋点能覆盖近三个月注册用户的前 30 天行为。\nwhenNotToUse:\n  - 问题出在“来的是谁”而不是“来了看到什么”（不同渠道的激活率相差一倍以上）：先做渠道评估。\n  - 核心价值本身有问题（闪退、关键功能缺失）：新手引导救不了，先修产品。\n  - 每月注册不足 500 人：不必做实验，找十个新用户看他们怎么用，卡在哪里就修哪里。\ninputs:\n  - 近 90 天注册用户的原始埋点（用户 ID、事件名、时间戳）。\n  - 现有新手引导页面和首周触达（短信、邮件、Push、站内提示）及其发送规则。\n  - 8–12 段近期新用户的录屏或访谈，留下来的和流失的各占一半。\n  - 一到两个迭代的研发排期，新流程挂在功能开关后面。\npackages: [\"@opsbook/metrics\", \"@opsbook/experiments\"]\nmetrics:\n  primary: 首周激活率（注册后 7 天内满足激活规则的用户占比）\n  inputs:\n    - 新手引导完成率\n    - 首次获得价值的中位时长（注册到首次核心行为）\n    - 注册 24 小时内完成各设置步骤的比例\n    - 次日回访率\n    - 首周触达点击率\n  guardrails:\n    - 新用户 4 周留存\n    - 注册完成率\n    - 每百名新用户的客诉工单数\nrisks:\n  - 只凭相关性选激活规则（本来就会留下的人早期本来就更活跃），硬推所有人完成它，只抬高了指标，没有抬高留存。\n  - 引导步骤变多，用户还没感受到价值就先流失了。\n  - 首周消息太密集，导致退订和卸载。\n  - 流程只照顾了一类用户，另一类重要用户反而迷路了。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n让更多新用户在第一周内就体验到产品的“啊哈时刻”。这个玩法先用自己的数据定义激活，找出新用户卡在哪一步，再围绕这条路径重做首次使用体验和首周触达，最后用实验验证。做到以下这点就算成功：随机实验中首周激活率至少达到计划提升（本例为相对 +15%），同一批用户的 4 周留存没有下降。\n\n## 适用与不适用\n\n**适用：** 首周完成核心行为的新用户不到四成，或首周留存在下滑，而且注册量够在四周内完成一次实验（第 5 步会算清楚）。\n\n**不适用：** 激活率的差异主要来自获客渠道（先跑 `acquisition/channel-evaluation-budget-reallocation`）；核心功能本身有问题；注册量太小做不了实验——这时直接陪新用户走一遍，卡在哪里修哪里。\n\n## 所需输入\n\n- **数据：** 近 90 天注册用户的行为事件（含注册事件）、现有新手引导漏斗、触达发送日志。\n- **人员：** 运营负责人主导（六周内约一半精力）；设计师（一周）；研发（一到两个迭代）；数据分析师（三天）；负责新用户触达的用户运营。\n- **已定事项：** 候选的核心行为（用户获得价值时会做的事）、可以拿来做实验的新用户比例、新流程的上线截止日期。\n\n## 步骤\n\n### 1. 用留存反推激活定义（1 天）\n\n用 `@opsbook/metrics` 的 `activationThreshold` 扫描候选核心行为：时间窗口取 1、3、7 天，次数阈值取 1、2、3、5、10，留存窗口取第 28 至 35 天，`minSupport: 200`。选 phi 系数高于 0.25、覆盖 20%–60% 用户、说得清楚的规则，比如“7 天内创建 3 个项目”：覆盖 24% 的用户，其中 58% 留了下来，其余用户只有 17%。把它写成激活规则。注意这只是相关性，第 7 步会检验推动它是否真的带来留存。\n\n### 2. 画出通往激活的路径（1 天）\n\n用 `funnel`（或 7 天窗口的 `windowFunnel`）搭出从注册到激活规则的漏斗，每个页面或设置动作一步。典型结果：注册 100% → 完善资料 82% → 创建首个项目 47% → 导入数据 29% → 激活 21%。按平台和渠道拆开看。绝对流失最大的那一步，就是第一个要动的地方。\n\n### 3. 看新用户怎么卡住（2–3 天）\n\n回看录屏或访谈。用户每一次犹豫或离开，都归到四类原因之一：不知道下一步做什么；需要的数据或同事还没到位；看不出值得做的理由；功能出错。按原因和漏斗步骤交叉计数，数量最多的两格决定改版方向。\n\n### 4. 重做首次体验和首周触达（1 周）\n\n首次体验遵循四条原则：凡是获得首次价值用不到的步骤一律去掉（资料以后再补）；先给价值再做设置（模板、示例数据、预填好的第一个项目）；给一个 3–5 项的新手任务清单，最后一项就是激活规则；每个空状态都告诉用户下一步做什么。自助型产品的目标是首次获得价值的中位时长少于 5 分钟。然后把首周触达改成按行为触发、一旦激活立即停止：\n\n| 时间                   | 渠道         | 内容                                   |\n| ---------------------- | ------------ | -------------------------------------- |\n| 注册后 5 分钟内        | 短信或邮件   | 欢迎语，加一个回到下一步的按钮         |\n| 第 1 天，第 2 步未完成 | Push 或邮件  | 只讲一个能解卡的操作，配动图           |\n| 第 3 天，仍未激活      | 邮件或服务号 | 与其注册目的匹配的模板或案例           |\n| 第 5 天，仍未激活      | 站内         | 主动提供帮助：在线客服、短视频或企微群 |\n| 第 7 天                | 邮件或服务号 | 这周做成了什么，下一步可以试什么       |\n\n每天最多一条，首周最多五条。\n\n### 5. 算样本量并开发（1–2 周）\n\n用 `@opsbook/experiments` 的 `sampleSize` 测算：基线 21%、相对提升 15%、功效 80%，每组需要 2,666 人。按每天 300 个注册，`experimentDuration` 算出 18 天，实际跑满三周。在注册时用 `assignVariation` 分组，保证用户换设备也在同一组；首个引导页渲染时上报曝光。新旧两套触达和页面挂在同一个功能开关上。\n\n### 6. 跑实验（3–4 周）\n\n每天用 `srmCheck` 检查分流，p 值低于 0.001 立即停止排查。盯住注册完成率和客诉工单，防止伤害用户；但样本量达标之前不看激活结果。\n\n### 7. 读结果并决策（4 小时）\n\n用 `frequentistTest` 比较两组的首周激活率，再按方案规则用 `decide` 给出结论。然后检验因果：新流程组的 4 周留存必须不低于对照组。如果激活率涨了、留存没涨，说明选中的规则只是相关，回到第 1 步换排名第二的规则。\n\n### 8. 全量上线并保留对照组（1 周）\n\n新流程放到 95% 的新用户，5% 留在老流程上观察八周，用完整批次对比 4 周和 8 周留存。差距稳定后再取消保留组。\n\n## 指标与目标值\n\n| 指标                                     | 作用 | 目标值                    |\n| ---------------------------------------- | ---- | ------------------------- |\n| 首周激活率 = 7 天内激活人数 ÷ 注册人数   | 核心 | 相对 +15%（如 21% → 24%） |\n| 新手引导完成率 = 完成清单人数 ÷ 开始人数 | 输入 | 高于 60%                  |\n| 首次获得价值的中位时长                   | 输入 | 少于 5 分钟（自助型产品） |\n| 24 小时内各设置步骤完成率                | 输入 | 每一步的流失减少三分之一  |\n| 次日回访率 = 第 1 天活跃人数 ÷ 注册人数  | 输入 | 提高 3 个百分点           |\n| 首周触达点击率                           | 输入 | 邮件高于 8%，Push 高于 4% |\n| 新用户 4 周留存                          | 护栏 | 不低于对照组              |\n| 注册完成率                               | 护栏 | 相对降幅不超过 2%         |\n| 每百名新用户客诉工单数                   | 护栏 | 增幅不超过 10%            |\n\n## 风险与护栏\n\n- **把相关当因果。** 激活率上涨而 4 周留存不动。第 7 步的留存护栏会拦住；换下一条规则，或换一种不那么生硬的引导方式。\n- **步骤变多。** 注册完成率或首屏完成率下降。每加一步就必须去掉一步；注册完成率护栏触发即停止实验。\n- **触达疲劳。** 单次发送退订率超过 0.5%，或 Push 权限关闭数上升。触达在激活后立即停止，首周封顶五条。\n- **只照顾了一类用户。** 提升集中在某一细分人群，另一人群反而下降。按注册时填写的目的或主要使用场景拆开看；两类人需要不同起步时，让任务清单分叉。\n\n## 变体\n\n- **B2B 产品：** 以企业账号为单位定义激活（如“首周有 3 位同事活跃”），按账号分流；席位数超过一定规模的账号加一次人工启动会。\n- **App：** 通知权限单独作为一步，在用户获得首次价值之后再申请，不要一打开就弹。\n- **小程序：** 首次打开即可体验核心功能，授权手机号和订阅消息放到用户完成第一件事之后。\n- **流量小：** 不做实验，全量上线新版，对比改版前后各四个批次，并用第 8 步的保留组做校验。\n- **导入期产品：** 可能还没有足够的留存用户可供分析；先根据访谈定激活规则，等有 2,000 名用户满 28 天后再用第 1 步复核。\n\n## 后续跟进\n\n记录激活规则、实验数字和最终决定。运营负责人每周看一次按渠道、按平台拆分的首周激活率和首次获得价值时长。每半年或产品大改版后重跑第 1 步——产品在变，预示留存的行为也会变。下一步可以优化后续触达的时机与频次（`retention/push-email-timing`）。\n"
   },
   {
+    "slug": "design-membership-tiers",
+    "language": "en",
+    "path": "retention/design-membership-tiers.md",
+    "title": "Design membership tiers",
+    "summary": "Chooses the tiers, the qualifying measure, the window and the downgrade policy of a membership programme by replaying real members through the tier rules, so that the share of members in each tier and the cost of their benefits are known before launch.",
+    "category": "retention",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P2W",
+      "run": "P12W",
+      "people": "3-4"
+    },
+    "roles": [
+      "product operator",
+      "finance lead",
+      "data analyst",
+      "engineer"
+    ],
+    "whenToUse": [
+      "A points programme or a purchase history exists and the best customers are worth treating differently.",
+      "The team can fund benefits that members notice (free delivery, early access, a service line).",
+      "Members come often enough to requalify within the window you choose."
+    ],
+    "whenNotToUse": [
+      "Fewer than a few thousand active customers; talk to the best ones and give them perks by hand.",
+      "Benefits cannot differ by tier (regulation, one price for everyone).",
+      "Members buy once a year or less; a year-long window will sort them by luck."
+    ],
+    "inputs": [
+      "Twelve months or more of points earned or spend per member, by month.",
+      "The benefits per tier and their cost per member per year.",
+      "The share of members the business wants in each tier."
+    ],
+    "packages": [
+      "@opsbook/growth"
+    ],
+    "metrics": {
+      "primary": "Net revenue per member in the upper tiers against matched members just below the thresholds",
+      "inputs": [
+        "Share of members in each tier",
+        "Share of members within 20 % of the next threshold",
+        "Requalification rate at window end",
+        "Upgrades per month"
+      ],
+      "guardrails": [
+        "Benefit cost as a share of the upper tiers' gross margin",
+        "Complaints about downgrades"
+      ]
+    },
+    "risks": [
+      "Thresholds that put most members in the top tier, so the tier means nothing.",
+      "Sudden downgrades that feel like a punishment and drive members away.",
+      "Benefits that cost more than the extra spend they bring."
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "membership-tiers.yaml",
+      "path": "retention/membership-tiers.yaml",
+      "text": "# Config for \"Design membership tiers\": three tiers qualified on points earned in a calendar year.\n# Validated by programmeConfigSchema of @opsbook/growth (kind: growth-programme); `tiers` is passed to\n# tierTimeline, `rules` and `policy` to createProgramme.\nkind: growth-programme\nname: Member tiers\ntimeZone: Asia/Shanghai\npolicy:\n  timeZone: Asia/Shanghai\n  pendingFor: P14D\n  # Points expire at the end of the year after the year they activate in (31 December, one year later).\n  expiry: { type: fixed-date, month: 12, day: 31, yearsAfter: 1 }\n  burnOrder: earliest-expiry\nrules:\n  - id: purchase\n    event: order_paid\n    reward: { type: per-amount, property: total, per: 1, points: 1, rounding: down }\n  # Members of the two upper tiers earn 1.5 points per yuan instead of 1: this rule adds the half.\n  - id: tier-bonus\n    event: order_paid\n    tiers: [silver, gold]\n    reward: { type: multiplier, property: total, factor: \"0.5\", rounding: down }\ntiers:\n  timeZone: Asia/Shanghai\n  # Qualify on points earned in the calendar year: upgrades at once, downgrades at year end.\n  basis: points-in-period\n  window: { type: calendar, unit: year }\n  tiers:\n    - { id: member, threshold: 0 }\n    - { id: silver, threshold: 2000 }\n    - { id: gold, threshold: 8000 }\n  # At year end a member who fell short drops one tier, never straight from gold to member ...\n  downgrade: one-step\n  # ... and keeps the old tier for one more month, to requalify in January.\n  gracePeriod: P1M\n"
+    },
+    "markdown": "---\ntitle: Design membership tiers\nsummary: Chooses the tiers, the qualifying measure, the window and the downgrade policy of a membership programme by replaying real members through the tier rules, so that the share of members in each tier and the cost of their benefits are known before launch.\ncategory: retention\nlifecycleStages: [growth, maturity]\neffort: { prep: P2W, run: P12W, people: \"3-4\" }\nroles: [product operator, finance lead, data analyst, engineer]\nwhenToUse:\n  - A points programme or a purchase history exists and the best customers are worth treating differently.\n  - The team can fund benefits that members notice (free delivery, early access, a service line).\n  - Members come often enough to requalify within the window you choose.\nwhenNotToUse:\n  - Fewer than a few thousand active customers; talk to the best ones and give them perks by hand.\n  - Benefits cannot differ by tier (regulation, one price for everyone).\n  - Members buy once a year or less; a year-long window will sort them by luck.\ninputs:\n  - Twelve months or more of points earned or spend per member, by month.\n  - The benefits per tier and their cost per member per year.\n  - The share of members the business wants in each tier.\npackages: [\"@opsbook/growth\"]\nconfig: membership-tiers.yaml\nmetrics:\n  primary: Net revenue per member in the upper tiers against matched members just below the thresholds\n  inputs:\n    - Share of members in each tier\n    - Share of members within 20 % of the next threshold\n    - Requalification rate at window end\n    - Upgrades per month\n  guardrails:\n    - Benefit cost as a share of the upper tiers' gross margin\n    - Complaints about downgrades\nrisks:\n  - Thresholds that put most members in the top tier, so the tier means nothing.\n  - Sudden downgrades that feel like a punishment and drive members away.\n  - Benefits that cost more than the extra spend they bring.\nlastReviewed: 2026-11-25\n---\n\n## Goal\n\nGive the most valuable members a status worth keeping and a reason to climb, with tiers that are\nfair, easy to explain and affordable. The play produces a tier config — tiers and thresholds, the\nqualifying measure and window, the downgrade policy and grace period — replayed on real member\nhistories so that the share of members in each tier is known. It has worked when members close to a\nthreshold spend more to reach it, and the upper tiers keep more members than before.\n\n## When to use / when not\n\n**Use it when** there is a points programme or a purchase history, the best customers are worth\ntreating differently, and benefits can differ by tier.\n\n**Do not use it when** the base is small enough to treat the best customers by hand, when benefits\ncannot differ, or when members buy less than a few times a year.\n\n## Inputs\n\n- **Data:** points earned (or spend) per member per month for at least 12 months.\n- **People:** a product operator (owner), finance (benefit cost), a data analyst (replay), an engineer\n  (tier job, member page).\n- **Decisions already made:** the benefits of each tier and their budget.\n\n## Steps\n\n### 1. Choose the measure and the window (1 day)\n\nQualify on points earned in a period (`points-in-period`) when points follow spend; on\n`lifetime-points` when status should never be lost; on the current `balance` only when points are\nnot spent (Voucherify's balance-based tiers go up and down with every redemption). A calendar-year\nwindow is easy to explain; an anniversary window spreads the downgrades over the year; a rolling\nwindow downgrades every day.\n\n### 2. Set thresholds from the distribution (1 day)\n\nFrom the monthly history, compute each member's points per year. Put the thresholds where the\nshares match the plan — for example the top 3–5 % gold and the next 15–20 % silver — and round them\nto numbers members remember (2,000 and 8,000 in `membership-tiers.yaml`).\n\n### 3. Choose the downgrade policy (2 h)\n\nAt window end, `recompute` moves members straight to the tier their points earn; `one-step` moves\nthem down one tier at a time, which keeps more members in upper tiers for longer and costs more\nbenefits. A `gracePeriod` (one month in the config) gives members time to requalify before the\ndowngrade takes effect.\n\n### 4. Replay the members (2 days)\n\nRun `tierTimeline` for every member on the history with the config: the share of members in each\ntier at each month end, the number of downgrades at year end, and the benefit cost per tier. Repeat\nwith the alternatives of steps 2 and 3 and pick the one finance can fund.\n\n### 5. Launch and explain (1 week)\n\nShow each member their tier, the points still needed for the next one and the date their window\nends. Send a reminder a month before year end to members within 20 % of keeping their tier.\n\n### 6. Run the first quarter and watch (12 weeks)\n\nWatch upgrades per month and the share near each threshold, then keep the tier job as a standing\njob. After the first window end, compare the members just above and just below each threshold.\n\n## Metrics & targets\n\n| Metric                                          | Role      | Target                            |\n| ----------------------------------------------- | --------- | --------------------------------- |\n| Net revenue per upper-tier member vs just below | primary   | Higher, by more than benefit cost |\n| Members in each tier                            | input     | Within 2 points of the plan       |\n| Members within 20 % of the next threshold       | input     | Growing in the last quarter       |\n| Requalification rate at window end              | input     | 60 % or more in the upper tiers   |\n| Upgrades per month                              | input     | Stable or growing                 |\n| Benefit cost ÷ upper tiers' gross margin        | guardrail | Below the agreed budget           |\n| Complaints about downgrades                     | guardrail | Fewer than 1 per 1,000 downgrades |\n\n## Risks & guardrails\n\n- **A meaningless top tier.** Noticed when the top tier holds more than the plan. Raise its\n  threshold for the next window, not during one.\n- **Downgrade shock.** Noticed in complaints and churn after year end. Use `one-step` and a grace\n  period, and warn members a month ahead.\n- **Benefits that do not pay.** Noticed when the upper tiers' margin barely exceeds members just\n  below. Swap costly benefits for status and service.\n\n## Variations\n\n- **Paid tier:** a yearly fee buys the top tier outright; use a manual override (a floor) in\n  `tierTimeline` for paying members.\n- **Spend-based:** qualify on `lifetime-spend` for a premium brand where status is permanent.\n- **Quarterly window:** for frequent, low-value purchases (coffee, delivery) a quarter keeps the goal\n  in sight.\n\n## Follow-up\n\nReview the tier shares and benefit costs each quarter and the thresholds once a year, after the\nwindow ends. Pair the tiers with \"Seasonal challenge\" to give members near a threshold a push.\n"
+  },
+  {
+    "slug": "design-membership-tiers",
+    "language": "zh-cn",
+    "path": "zh-cn/retention/design-membership-tiers.md",
+    "title": "设计会员等级",
+    "summary": "用真实会员的历史数据回放等级规则，确定等级划分、定级口径、考核周期和降级策略，上线前就知道每个等级会有多少人、权益要花多少钱。",
+    "category": "retention",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P2W",
+      "run": "P12W",
+      "people": "3-4"
+    },
+    "roles": [
+      "运营负责人",
+      "财务负责人",
+      "数据分析师",
+      "研发工程师"
+    ],
+    "whenToUse": [
+      "已经有积分体系或购买记录，头部用户值得区别对待。",
+      "团队能提供会员感知得到的权益（包邮、抢先购、专属客服）。",
+      "会员的消费频次足以在考核周期内重新达标。"
+    ],
+    "whenNotToUse": [
+      "活跃用户不到几千人：直接找头部用户聊，手动给权益。",
+      "权益不能按等级区别（监管要求、统一价格）。",
+      "会员一年只买一次甚至更少：按年考核等于按运气分级。"
+    ],
+    "inputs": [
+      "至少 12 个月、按月汇总的每个会员获得积分（或消费金额）。",
+      "各等级的权益，以及每个会员每年的权益成本。",
+      "业务希望各等级分别占多少会员。"
+    ],
+    "packages": [
+      "@opsbook/growth"
+    ],
+    "metrics": {
+      "primary": "高等级会员的人均净收入，对比刚好差一点没到门槛的相似会员",
+      "inputs": [
+        "各等级会员占比",
+        "距离下一等级门槛不到 20% 的会员占比",
+        "周期结束时的保级率",
+        "每月升级人数"
+      ],
+      "guardrails": [
+        "权益成本占高等级会员毛利的比例",
+        "关于降级的投诉"
+      ]
+    },
+    "risks": [
+      "门槛太低，大部分会员都在最高级，等级失去意义。",
+      "突然降级让会员觉得被惩罚，反而把人推走。",
+      "权益的成本高过它带来的增量消费。"
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "membership-tiers.yaml",
+      "path": "zh-cn/retention/membership-tiers.yaml",
+      "text": "# “设计会员等级”的配置：按自然年内获得的积分分三个等级。\n# 由 @opsbook/growth 的 programmeConfigSchema 校验（kind: growth-programme）；\n# tiers 交给 tierTimeline，rules 和 policy 交给 createProgramme。\nkind: growth-programme\nname: Member tiers\ntimeZone: Asia/Shanghai\npolicy:\n  timeZone: Asia/Shanghai\n  pendingFor: P14D\n  # 积分在生效次年的 12 月 31 日结束时过期。\n  expiry: { type: fixed-date, month: 12, day: 31, yearsAfter: 1 }\n  burnOrder: earliest-expiry\nrules:\n  - id: purchase\n    event: order_paid\n    reward: { type: per-amount, property: total, per: 1, points: 1, rounding: down }\n  # 银卡和金卡会员每元得 1.5 分：这条规则补上多出的 0.5 分。\n  - id: tier-bonus\n    event: order_paid\n    tiers: [silver, gold]\n    reward: { type: multiplier, property: total, factor: \"0.5\", rounding: down }\ntiers:\n  timeZone: Asia/Shanghai\n  # 按自然年内获得的积分定级：达标立即升级，年底才降级。\n  basis: points-in-period\n  window: { type: calendar, unit: year }\n  tiers:\n    - { id: member, threshold: 0 }\n    - { id: silver, threshold: 2000 }\n    - { id: gold, threshold: 8000 }\n  # 年底没达标的会员只降一级，金卡不会直接掉到普通会员……\n  downgrade: one-step\n  # ……并且原等级再保留一个月，让会员在 1 月还有机会保级。\n  gracePeriod: P1M\n"
+    },
+    "markdown": "---\ntitle: 设计会员等级\nsummary: 用真实会员的历史数据回放等级规则，确定等级划分、定级口径、考核周期和降级策略，上线前就知道每个等级会有多少人、权益要花多少钱。\ncategory: retention\nlifecycleStages: [growth, maturity]\neffort: { prep: P2W, run: P12W, people: \"3-4\" }\nroles: [运营负责人, 财务负责人, 数据分析师, 研发工程师]\nwhenToUse:\n  - 已经有积分体系或购买记录，头部用户值得区别对待。\n  - 团队能提供会员感知得到的权益（包邮、抢先购、专属客服）。\n  - 会员的消费频次足以在考核周期内重新达标。\nwhenNotToUse:\n  - 活跃用户不到几千人：直接找头部用户聊，手动给权益。\n  - 权益不能按等级区别（监管要求、统一价格）。\n  - 会员一年只买一次甚至更少：按年考核等于按运气分级。\ninputs:\n  - 至少 12 个月、按月汇总的每个会员获得积分（或消费金额）。\n  - 各等级的权益，以及每个会员每年的权益成本。\n  - 业务希望各等级分别占多少会员。\npackages: [\"@opsbook/growth\"]\nconfig: membership-tiers.yaml\nmetrics:\n  primary: 高等级会员的人均净收入，对比刚好差一点没到门槛的相似会员\n  inputs:\n    - 各等级会员占比\n    - 距离下一等级门槛不到 20% 的会员占比\n    - 周期结束时的保级率\n    - 每月升级人数\n  guardrails:\n    - 权益成本占高等级会员毛利的比例\n    - 关于降级的投诉\nrisks:\n  - 门槛太低，大部分会员都在最高级，等级失去意义。\n  - 突然降级让会员觉得被惩罚，反而把人推走。\n  - 权益的成本高过它带来的增量消费。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n给最有价值的会员一个值得保住的身份和一个往上爬的理由，等级规则要公平、好解释、花得起。这个玩法产出一份等级配置——等级和门槛、定级口径和考核周期、降级策略和宽限期——并在真实会员历史上回放过，所以上线前就知道每个等级的人数占比。做到以下这点就算成功：接近门槛的会员为了达标而多消费，高等级留住的会员比以前更多。\n\n## 适用与不适用\n\n**适用：** 已经有积分体系或购买记录；头部用户值得区别对待；权益可以按等级区分。\n\n**不适用：** 用户少到可以手动照顾头部用户；权益无法区分；会员一年买不了几次。\n\n## 所需输入\n\n- **数据：** 至少 12 个月、每个会员每月获得的积分（或消费金额）。\n- **人员：** 运营负责人（牵头）；财务（权益成本）；数据分析师（回放）；研发工程师（定级任务、会员页）。\n- **已定事项：** 各等级的权益和预算。\n\n## 步骤\n\n### 1. 定口径和考核周期（1 天）\n\n积分跟消费挂钩时，按周期内获得的积分定级（`points-in-period`）；希望身份永不丢失，用累计积分（`lifetime-points`）；只有积分不会被花掉时才按当前余额（`balance`）定级——Voucherify 的余额制等级会随每次兑换上上下下。自然年考核最好解释；按入会周年考核能把降级分散到全年；滚动窗口则每天都可能降级。\n\n### 2. 按分布定门槛（1 天）\n\n用月度历史算出每个会员一年的积分。把门槛放在占比符合规划的位置——比如前 3%–5% 是金卡、接下来 15%–20% 是银卡——再取一个好记的整数（`membership-tiers.yaml` 里是 2,000 和 8,000）。\n\n### 3. 选降级策略（2 小时）\n\n考核周期结束时，`recompute` 直接按积分重新定级；`one-step` 每次只降一级，高等级能多留住一些人，但权益成本也更高。配置里一个月的宽限期（`gracePeriod`）让会员在降级生效前还有机会保级。\n\n### 4. 回放会员历史（2 天）\n\n用这份配置对每个会员的历史跑 `tierTimeline`：每个月末各等级的人数占比、年底降级人数、各等级的权益成本。把第 2、3 步的备选方案也各跑一遍，挑财务负担得起的那套。\n\n### 5. 上线并讲清规则（1 周）\n\n让每个会员看到自己的等级、离下一级还差多少分、本期考核哪天结束。年底前一个月，提醒距离保级不到 20% 的会员。\n\n### 6. 跑完第一个季度并观察（12 周）\n\n关注每月升级人数和各门槛附近的人数，之后把定级任务作为常驻任务运行。第一个考核周期结束后，对比刚好过门槛和刚好没过门槛的会员。\n\n## 指标与目标值\n\n| 指标                                 | 角色 | 目标值                      |\n| ------------------------------------ | ---- | --------------------------- |\n| 高等级人均净收入（对比门槛下方会员） | 核心 | 更高，且差额超过权益成本    |\n| 各等级会员占比                       | 输入 | 与规划相差不超过 2 个百分点 |\n| 距离下一级不到 20% 的会员            | 输入 | 最后一个季度持续增加        |\n| 周期结束时的保级率                   | 输入 | 高等级 60% 以上             |\n| 每月升级人数                         | 输入 | 平稳或增长                  |\n| 权益成本 ÷ 高等级毛利                | 护栏 | 不超过约定预算              |\n| 降级投诉                             | 护栏 | 每 1,000 次降级少于 1 起    |\n\n## 风险与护栏\n\n- **最高级形同虚设。** 最高级人数超出规划时就能发现。在下一个考核周期提高门槛，不要在周期中途改。\n- **降级冲击。** 看年底后的投诉和流失。用 `one-step` 加宽限期，并提前一个月提醒。\n- **权益不划算。** 高等级的毛利几乎不比门槛下方的会员高时就能看出。把高成本权益换成身份感和服务。\n\n## 变体\n\n- **付费等级：** 交年费直接拿到最高级；在 `tierTimeline` 里用人工指定（作为等级下限）处理付费会员。\n- **按消费金额：** 高端品牌身份永久有效，用累计消费（`lifetime-spend`）定级。\n- **按季度考核：** 咖啡、外卖这类高频低客单的业务，一个季度的目标更看得见。\n\n## 后续跟进\n\n每季度复核各等级占比和权益成本，每年考核周期结束后复核一次门槛。可以配合“季节挑战赛”，推一把接近门槛的会员。\n"
+  },
+  {
+    "slug": "launch-points-programme",
+    "language": "en",
+    "path": "retention/launch-points-programme.md",
+    "title": "Launch a points programme",
+    "summary": "Sets up a points programme whose earning rules, pending period, expiry and redemptions are written down as one tested config, launches it to a share of members and measures repeat purchases against a holdout.",
+    "category": "retention",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P3W",
+      "run": "P8W",
+      "people": "3-5"
+    },
+    "roles": [
+      "product operator",
+      "finance lead",
+      "engineer",
+      "data analyst",
+      "customer support lead"
+    ],
+    "whenToUse": [
+      "Customers buy or act repeatedly (a shop, food delivery, a coffee chain, a content app) and a reason to come back sooner is worth money.",
+      "The team can show a balance in the product and offer rewards worth earning (vouchers, free items, perks).",
+      "Finance agrees to carry unspent points as a liability and to a budget for the rewards."
+    ],
+    "whenNotToUse": [
+      "Purchases are rare or one-off (a mattress, a wedding); points never add up to a reward and become a discount nobody notices.",
+      "The product's core value is not yet proven; fix activation first (\"Redesign onboarding and first-week activation\").",
+      "There is no way to take points back on refunds; points become free money for abuse."
+    ],
+    "inputs": [
+      "At least six months of orders with customer id, date, paid amount and refunds.",
+      "The reward catalogue and the cost of each reward.",
+      "Finance's view on the liability of unspent points and the expected redemption rate."
+    ],
+    "packages": [
+      "@opsbook/growth"
+    ],
+    "metrics": {
+      "primary": "Purchases per member in the 60 days after launch, above the holdout",
+      "inputs": [
+        "Share of eligible customers who join",
+        "Share of members who redeem at least once within 90 days",
+        "Days between first and second purchase",
+        "Points earned per purchase, by rule"
+      ],
+      "guardrails": [
+        "Reward cost as a share of incremental gross margin",
+        "Outstanding points liability at the end of each month",
+        "Points earned on orders later refunded"
+      ]
+    },
+    "risks": [
+      "Points that cost margin without changing behaviour (members would have bought anyway).",
+      "A liability that grows because points never expire or rewards are out of reach.",
+      "Abuse through refunds, fake reviews or scripted check-ins."
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "points-programme.yaml",
+      "path": "retention/points-programme.yaml",
+      "text": "# Config for \"Launch a points programme\": a shop's points programme, one point per yuan spent.\n# Validated by programmeConfigSchema of @opsbook/growth (kind: growth-programme); pass the rest of\n# the document to createProgramme to get the ledger and the compiled earning rules.\nkind: growth-programme\nname: Shop points\ntimeZone: Asia/Shanghai\npolicy:\n  timeZone: Asia/Shanghai\n  # Points activate 14 days after the order, once the return window has closed.\n  pendingFor: P14D\n  # Points expire 12 months after they activate, at the end of that month (one expiry run a month).\n  expiry: { type: rolling, duration: P12M, roundTo: month }\n  # Redemptions spend the points that expire first.\n  burnOrder: earliest-expiry\n  # A refund takes back the order's points only as far as the balance allows; the rest is written off.\n  returnPolicy: within-balance\n  allowNegative: false\nrules:\n  # 1 point per whole yuan of the paid amount (CNY 58.90 earns 58).\n  - id: purchase\n    event: order_paid\n    reward: { type: per-amount, property: total, per: 1, points: 1, rounding: down }\n  # A welcome bonus on the first order.\n  - id: first-order\n    event: order_paid\n    conditions:\n      - { property: isFirstOrder, op: eq, value: true }\n    reward: { type: fixed, points: 200 }\n  # Reviews with at least one photo: 20 points each, at most 40 a day.\n  - id: photo-review\n    event: review_published\n    conditions:\n      - { property: photos, op: gte, value: 1 }\n    reward: { type: fixed, points: 20 }\n    cap: { period: day, points: 40 }\n  # Daily check-in: 5 points, at most 25 a week, so that points follow purchases, not taps.\n  - id: check-in\n    event: daily_check_in\n    reward: { type: fixed, points: 5 }\n    cap: { period: week, points: 25 }\n"
+    },
+    "markdown": "---\ntitle: Launch a points programme\nsummary: Sets up a points programme whose earning rules, pending period, expiry and redemptions are written down as one tested config, launches it to a share of members and measures repeat purchases against a holdout.\ncategory: retention\nlifecycleStages: [growth, maturity]\neffort: { prep: P3W, run: P8W, people: \"3-5\" }\nroles: [product operator, finance lead, engineer, data analyst, customer support lead]\nwhenToUse:\n  - Customers buy or act repeatedly (a shop, food delivery, a coffee chain, a content app) and a reason to come back sooner is worth money.\n  - The team can show a balance in the product and offer rewards worth earning (vouchers, free items, perks).\n  - Finance agrees to carry unspent points as a liability and to a budget for the rewards.\nwhenNotToUse:\n  - Purchases are rare or one-off (a mattress, a wedding); points never add up to a reward and become a discount nobody notices.\n  - The product's core value is not yet proven; fix activation first (\"Redesign onboarding and first-week activation\").\n  - There is no way to take points back on refunds; points become free money for abuse.\ninputs:\n  - At least six months of orders with customer id, date, paid amount and refunds.\n  - The reward catalogue and the cost of each reward.\n  - Finance's view on the liability of unspent points and the expected redemption rate.\npackages: [\"@opsbook/growth\"]\nconfig: points-programme.yaml\nmetrics:\n  primary: Purchases per member in the 60 days after launch, above the holdout\n  inputs:\n    - Share of eligible customers who join\n    - Share of members who redeem at least once within 90 days\n    - Days between first and second purchase\n    - Points earned per purchase, by rule\n  guardrails:\n    - Reward cost as a share of incremental gross margin\n    - Outstanding points liability at the end of each month\n    - Points earned on orders later refunded\nrisks:\n  - Points that cost margin without changing behaviour (members would have bought anyway).\n  - A liability that grows because points never expire or rewards are out of reach.\n  - Abuse through refunds, fake reviews or scripted check-ins.\nlastReviewed: 2026-11-25\n---\n\n## Goal\n\nGive regular customers a reason to come back sooner and to choose you over a competitor, at a cost\nfinance has agreed to. The programme is one config — earning rules, a pending period, expiry, the\norder in which redemptions take points — that the ledger runs exactly, so the balance members see\nis the liability on the books. The play has worked when members buy more often than the holdout\nand the rewards cost less than the margin they bring.\n\n## When to use / when not\n\n**Use it when** customers buy repeatedly and their orders show a gap you want to shorten (the\nmedian days between first and second purchase), when rewards worth earning exist, and when finance\nwill carry unspent points as a liability.\n\n**Do not use it when** purchases are rare, when the product is not yet proven (run \"Redesign\nonboarding and first-week activation\" first), or when refunds cannot take points back.\n\n## Inputs\n\n- **Data:** six months of orders (customer, date, paid amount, refunds), the reward catalogue with\n  the cost of each reward.\n- **People:** a product operator (owner), a finance lead (liability, budget), an engineer (ledger,\n  events), a data analyst (simulation, holdout), the customer support lead (rules members will ask\n  about).\n- **Decisions already made:** the reward budget, the launch market, the holdout share (10 %).\n\n## Steps\n\n### 1. Set the earn and burn rates (2 days)\n\nStart from `points-programme.yaml`: 1 point per yuan, a 200-point first-order bonus, capped photo\nreviews and check-ins. Pick the reward prices so that a typical member reaches the first reward\nwithin two to three purchases; the effective reward rate (reward cost ÷ spend needed) is usually 1 to\n5 %. Check the config with `programmeConfigSchema`, and with finance agree what a point costs.\n\n### 2. Write the ledger policies (1 day)\n\nDecide the pending period (`pendingFor`: longer than the return window), the expiry (`P12M` rounded\nto the month end keeps one expiry run a month and is easy to explain), the `burnOrder` (earliest\nexpiry first, so members lose as little as possible) and what a refund takes back\n(`returnPolicy`). Write the member-facing rules from the same config.\n\n### 3. Simulate on history (2 days)\n\nReplay six months of orders through `createProgramme` and its `ledger`: points earned per member,\nhow many reach the first reward, the outstanding balance and what would have expired each month.\nChange rates or caps until the liability and the redemption share match finance's plan.\n\n### 4. Build and test the integration (1–2 weeks)\n\nSend every earn, burn and refund to the ledger with an idempotency `key` (the order id), so that a\nretried message never doubles points. Show balance, pending points and \"expiring soon\"\n(`expiringSoon`) in the account page; test refunds of partly spent points.\n\n### 5. Launch to a share of customers (8 weeks)\n\nOpen the programme to 90 % of eligible customers and keep 10 % as a holdout. Watch earn-rule totals\ndaily for abuse (a cap hit by many members at once), the join rate and the first redemptions.\n\n### 6. Measure and decide (4 h)\n\nAfter 60 days compare members with the holdout: purchases per customer, days to the second purchase\nand gross margin after reward cost. Decide to roll out, change rates, or stop.\n\n## Metrics & targets\n\n| Metric                                     | Role      | Target                                      |\n| ------------------------------------------ | --------- | ------------------------------------------- |\n| Purchases per member in 60 days vs holdout | primary   | +10 % or more                               |\n| Eligible customers who join                | input     | 40 % or more within the first month         |\n| Members who redeem within 90 days          | input     | 20 % or more                                |\n| Days between first and second purchase     | input     | Shorter than the holdout                    |\n| Points per purchase, by rule               | input     | Within 10 % of the simulation               |\n| Reward cost ÷ incremental gross margin     | guardrail | Below 50 %                                  |\n| Outstanding points liability               | guardrail | Within finance's plan every month           |\n| Points earned on later refunded orders     | guardrail | Taken back by reversals, none left negative |\n\n## Risks & guardrails\n\n- **Paying for what would have happened anyway.** Noticed when members and holdout buy at the same\n  rate. Move points from every order to the behaviour you want (second purchase, new category).\n- **A growing liability.** Noticed in the monthly balance and expiry report. Keep expiry on, remind\n  members before points expire, and keep rewards within reach.\n- **Abuse.** Noticed in rule totals and caps hit. Keep caps on every non-purchase rule, pending points\n  until the return window closes, and reversals on refunds.\n\n## Variations\n\n- **Subscription product:** points for on-time renewals and referrals instead of spend.\n- **Paid membership on top:** a yearly fee with a points multiplier; run \"Design membership tiers\"\n  for the tier structure.\n- **No expiry, inactivity instead:** the whole balance expires after 12 months without an earn or a\n  redemption (`type: inactivity`), kinder for frequent members.\n\n## Follow-up\n\nReview rule totals, redemptions and liability monthly with finance. After three months, add tiers\n(\"Design membership tiers\") or a time-boxed challenge (\"Seasonal challenge\") for the members who\nalready redeem.\n"
+  },
+  {
+    "slug": "launch-points-programme",
+    "language": "zh-cn",
+    "path": "zh-cn/retention/launch-points-programme.md",
+    "title": "上线积分体系",
+    "summary": "把积分规则、冻结期、过期规则和兑换扣减顺序写成一份经过校验的配置，先对部分会员开放，再用对照组衡量复购是否真的提升。",
+    "category": "retention",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P3W",
+      "run": "P8W",
+      "people": "3-5"
+    },
+    "roles": [
+      "运营负责人",
+      "财务负责人",
+      "研发工程师",
+      "数据分析师",
+      "客服负责人"
+    ],
+    "whenToUse": [
+      "用户会反复购买或使用（电商、外卖、连锁咖啡、内容 App），让他们早点回来是值钱的。",
+      "能在产品里展示积分余额，并且有值得攒分去换的权益（优惠券、免费商品、特权）。",
+      "财务认可把未使用积分记为负债，并批了兑换预算。"
+    ],
+    "whenNotToUse": [
+      "购买频次很低或一次性（床垫、婚庆）：积分永远攒不到能兑换的程度，只是一笔没人在意的折扣。",
+      "产品核心价值还没跑通：先做“重做新手引导，拉高首周激活”。",
+      "退款时没法把积分扣回来：积分会变成薅羊毛的白送钱。"
+    ],
+    "inputs": [
+      "至少六个月的订单数据：用户 ID、下单时间、实付金额、退款记录。",
+      "兑换商品清单和每件权益的成本。",
+      "财务对未使用积分负债和预估兑换率的意见。"
+    ],
+    "packages": [
+      "@opsbook/growth"
+    ],
+    "metrics": {
+      "primary": "上线后 60 天内人均购买次数，高出对照组的部分",
+      "inputs": [
+        "符合条件的用户中入会的比例",
+        "90 天内至少兑换过一次的会员比例",
+        "首单到第二单的间隔天数",
+        "各条积分规则每单发放的积分"
+      ],
+      "guardrails": [
+        "权益成本占增量毛利的比例",
+        "每月末未使用积分的负债余额",
+        "发给了后来退款订单的积分"
+      ]
+    },
+    "risks": [
+      "积分花掉了毛利，却没改变用户行为（本来就会买）。",
+      "积分永不过期或兑换门槛太高，负债越滚越大。",
+      "通过退款、刷评价、脚本签到薅积分。"
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "points-programme.yaml",
+      "path": "zh-cn/retention/points-programme.yaml",
+      "text": "# “上线积分体系”的配置：一家商城的积分体系，每消费 1 元得 1 分。\n# 由 @opsbook/growth 的 programmeConfigSchema 校验（kind: growth-programme）；\n# 去掉 kind 后交给 createProgramme，即可得到积分账本和编译好的积分规则。\nkind: growth-programme\nname: Shop points\ntimeZone: Asia/Shanghai\npolicy:\n  timeZone: Asia/Shanghai\n  # 下单 14 天后积分才可用，正好过了退货期。\n  pendingFor: P14D\n  # 积分生效 12 个月后过期，取整到当月月末（每月只跑一次过期）。\n  expiry: { type: rolling, duration: P12M, roundTo: month }\n  # 兑换时先扣最早过期的积分。\n  burnOrder: earliest-expiry\n  # 退款只在余额够的范围内扣回该订单的积分，不够的部分不再追扣。\n  returnPolicy: within-balance\n  allowNegative: false\nrules:\n  # 实付金额每满 1 元得 1 分（58.90 元得 58 分）。\n  - id: purchase\n    event: order_paid\n    reward: { type: per-amount, property: total, per: 1, points: 1, rounding: down }\n  # 首单奖励。\n  - id: first-order\n    event: order_paid\n    conditions:\n      - { property: isFirstOrder, op: eq, value: true }\n    reward: { type: fixed, points: 200 }\n  # 带图评价每条 20 分，每天最多 40 分。\n  - id: photo-review\n    event: review_published\n    conditions:\n      - { property: photos, op: gte, value: 1 }\n    reward: { type: fixed, points: 20 }\n    cap: { period: day, points: 40 }\n  # 每日签到 5 分，每周最多 25 分：积分主要跟着消费走，而不是跟着点击走。\n  - id: check-in\n    event: daily_check_in\n    reward: { type: fixed, points: 5 }\n    cap: { period: week, points: 25 }\n"
+    },
+    "markdown": "---\ntitle: 上线积分体系\nsummary: 把积分规则、冻结期、过期规则和兑换扣减顺序写成一份经过校验的配置，先对部分会员开放，再用对照组衡量复购是否真的提升。\ncategory: retention\nlifecycleStages: [growth, maturity]\neffort: { prep: P3W, run: P8W, people: \"3-5\" }\nroles: [运营负责人, 财务负责人, 研发工程师, 数据分析师, 客服负责人]\nwhenToUse:\n  - 用户会反复购买或使用（电商、外卖、连锁咖啡、内容 App），让他们早点回来是值钱的。\n  - 能在产品里展示积分余额，并且有值得攒分去换的权益（优惠券、免费商品、特权）。\n  - 财务认可把未使用积分记为负债，并批了兑换预算。\nwhenNotToUse:\n  - 购买频次很低或一次性（床垫、婚庆）：积分永远攒不到能兑换的程度，只是一笔没人在意的折扣。\n  - 产品核心价值还没跑通：先做“重做新手引导，拉高首周激活”。\n  - 退款时没法把积分扣回来：积分会变成薅羊毛的白送钱。\ninputs:\n  - 至少六个月的订单数据：用户 ID、下单时间、实付金额、退款记录。\n  - 兑换商品清单和每件权益的成本。\n  - 财务对未使用积分负债和预估兑换率的意见。\npackages: [\"@opsbook/growth\"]\nconfig: points-programme.yaml\nmetrics:\n  primary: 上线后 60 天内人均购买次数，高出对照组的部分\n  inputs:\n    - 符合条件的用户中入会的比例\n    - 90 天内至少兑换过一次的会员比例\n    - 首单到第二单的间隔天数\n    - 各条积分规则每单发放的积分\n  guardrails:\n    - 权益成本占增量毛利的比例\n    - 每月末未使用积分的负债余额\n    - 发给了后来退款订单的积分\nrisks:\n  - 积分花掉了毛利，却没改变用户行为（本来就会买）。\n  - 积分永不过期或兑换门槛太高，负债越滚越大。\n  - 通过退款、刷评价、脚本签到薅积分。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n给老客一个更早回来、选你而不选竞品的理由，而且花费在财务认可的范围内。整套积分体系就是一份配置——积分规则、冻结期、过期规则、兑换时先扣哪批积分——由积分账本精确执行，所以会员看到的余额就是账上的负债。做到以下这点就算成功：会员的购买频次高于对照组，而权益成本低于它带来的毛利。\n\n## 适用与不适用\n\n**适用：** 用户会反复购买，订单数据里有一段你想缩短的间隔（首单到第二单的中位天数）；有值得兑换的权益；财务愿意把未使用积分记为负债。\n\n**不适用：** 购买频次很低；产品价值还没验证（先做“重做新手引导，拉高首周激活”）；退款时扣不回积分。\n\n## 所需输入\n\n- **数据：** 六个月的订单（用户、时间、实付金额、退款），兑换商品清单及每件权益的成本。\n- **人员：** 运营负责人（牵头）；财务负责人（负债、预算）；研发工程师（账本、埋点）；数据分析师（模拟、对照组）；客服负责人（会员会问到的规则）。\n- **已定事项：** 权益预算、首发市场、对照组比例（10%）。\n\n## 步骤\n\n### 1. 定发放和兑换的比例（2 天）\n\n从 `points-programme.yaml` 出发：每消费 1 元得 1 分，首单奖励 200 分，带图评价和签到都有上限。给权益定价时，让典型会员两三单就能换到第一个权益；实际返还率（权益成本 ÷ 换到它需要的消费）一般在 1%–5%。用 `programmeConfigSchema` 校验配置，并和财务对齐一分积分值多少钱。\n\n### 2. 写清账本规则（1 天）\n\n确定冻结期（`pendingFor`，要长于退货期）、过期规则（`P12M` 并取整到月末：每月只跑一次过期，也好跟用户解释）、扣减顺序 `burnOrder`（先扣最早过期的，会员损失最少）以及退款时能扣回多少（`returnPolicy`）。面向会员的积分规则说明也从同一份配置生成。\n\n### 3. 用历史订单模拟（2 天）\n\n把六个月的订单灌进 `createProgramme` 和它的 `ledger`：每个会员能攒多少分、多少人能换到第一个权益、未使用余额是多少、每个月会有多少积分过期。调整比例或上限，直到负债和兑换比例符合财务的预算。\n\n### 4. 开发与联调（1–2 周）\n\n每一次发放、兑换、退款都带上幂等 `key`（订单号）写入账本，消息重试也不会重复发分。在“我的”页面展示可用余额、冻结中积分和即将过期积分（`expiringSoon`）；专门测试“积分已部分用掉再退款”的情况。\n\n### 5. 对部分用户开放（8 周）\n\n向 90% 符合条件的用户开放，留 10% 做对照组。每天看各规则的发放总量是否异常（很多人同时顶到上限往往意味着被薅），以及入会率和首次兑换。\n\n### 6. 复盘拍板（4 小时）\n\n60 天后对比会员和对照组：人均购买次数、到第二单的天数、扣除权益成本后的毛利。决定全量、调整比例，还是叫停。\n\n## 指标与目标值\n\n| 指标                            | 角色 | 目标值                   |\n| ------------------------------- | ---- | ------------------------ |\n| 60 天人均购买次数（对比对照组） | 核心 | 提升 10% 以上            |\n| 符合条件用户的入会比例          | 输入 | 首月 40% 以上            |\n| 90 天内兑换过的会员比例         | 输入 | 20% 以上                 |\n| 首单到第二单的间隔              | 输入 | 短于对照组               |\n| 各规则每单发放积分              | 输入 | 与模拟结果相差不超过 10% |\n| 权益成本 ÷ 增量毛利             | 护栏 | 低于 50%                 |\n| 未使用积分负债                  | 护栏 | 每月都在财务预算内       |\n| 退款订单上发出的积分            | 护栏 | 通过冲正扣回，不留负余额 |\n\n## 风险与护栏\n\n- **为本来就会发生的购买买单。** 会员和对照组购买频次一样时就能看出来。把积分从“每单都给”挪到你想要的行为上（第二单、新品类）。\n- **负债越滚越大。** 看每月的余额和过期报表。保持过期规则，过期前提醒会员，权益门槛别定得太高。\n- **薅羊毛。** 看各规则的发放量和触顶情况。所有非消费类规则都加上限，退货期结束前积分保持冻结，退款时冲正。\n\n## 变体\n\n- **订阅类产品：** 按时续费、邀请好友给积分，而不是按消费金额。\n- **叠加付费会员：** 年费会员享积分加倍；等级结构参考“设计会员等级”。\n- **不按批次过期，改为不活跃清零：** 连续 12 个月没有获得或使用积分，整个余额过期（`type: inactivity`），对高频用户更友好。\n\n## 后续跟进\n\n每月和财务一起复核各规则的发放、兑换和负债。三个月后，针对已经在兑换的会员加上会员等级（“设计会员等级”）或限时挑战（“季节挑战赛”）。\n"
+  },
+  {
     "slug": "push-email-timing",
     "language": "en",
     "path": "retention/push-email-timing.md",
@@ -1076,6 +1344,138 @@ export const generatedPlays: PlayEntry[] = [
       "text": "# “挽留高风险用户”的阈值配置：活跃用户的行为何时预示着要流失。\n# 由 @opsbook/lifecycle 的 lifecycleThresholdsSchema 校验（kind: lifecycle-thresholds）；\n# userStages 传给 classifyUserStages 和 userStageTransitions。\nkind: lifecycle-thresholds\nuserStages:\n  # 打开会话或完成核心操作都算活跃。\n  activityEvents: [session_start, core_action]\n  engaged:\n    minActiveDays: 3\n    windowDays: 14\n  atRisk:\n    # 与自身基线比：最近 7 天的活跃天比例，比之前 28 天下降一半及以上。\n    recentDays: 7\n    baselineDays: 28\n    drop: 0.5\n    # 间隔规则：当前未活跃天数超过该用户自身 90% 的活跃间隔（至少要有 4 个间隔）。\n    gapPercentile: 0.9\n    minGaps: 4\n  dormantDays: 14\n  churnedDays: 30\n  timeZone: UTC\n"
     },
     "markdown": "---\ntitle: 挽留高风险用户\nsummary: 从活跃用户自身的行为变化里找出即将流失的人，趁他们还在产品里时及时干预，并用保留组衡量效果。\ncategory: retention\nlifecycleStages: [growth, maturity]\neffort: { prep: P1W, run: P6W, people: \"2-4\" }\nroles: [运营负责人, 客户成功经理, 数据分析师, 研发工程师]\nwhenToUse:\n  - 有一批值得留住的常用用户（成长期或成熟期的产品），他们流失会伤到收入或网络效应。\n  - 用户的活跃有节奏（每天、每周），在彻底不来之前就能看出下滑。\n  - 用户被标记后，团队能在一天内通过产品内引导或一对一消息介入。\nwhenNotToUse:\n  - 用户本来就不常来（比如一年买一次）：改用 BG/NBD 的 P(alive) 等购买模型。\n  - 还没有可用的干预手段：标出来却没人跟进，分析就白做了。\n  - 用户少到每个人都认识：直接去聊。\ninputs:\n  - 至少最近 60 天带用户 ID 和时间戳的事件日志。\n  - 健康用户该做什么（核心操作），以及可用的干预手段。\n  - 客户成功团队每周能跟进的高价值账号数量。\npackages: [\"@opsbook/lifecycle\"]\nconfig: at-risk-thresholds.yaml\nmetrics:\n  primary: 14 天内回到活跃状态的高风险用户占比，高出保留组的部分\n  inputs:\n    - 每周标记的高风险用户数\n    - 一天内成功触达的被标记用户比例\n    - 高风险转沉睡的比例\n    - 误报率（保留组中未经干预也恢复的比例）\n  guardrails:\n    - 被标记用户的通知关闭率\n    - 每挽回一个用户花费的客户成功工时\nrisks:\n  - 标记的人太多，干预变成噪音。\n  - 干预让人觉得被监视（“我们注意到你最近不来了……”）。\n  - 用折扣短期留人，反而教会用户“不来就有优惠”。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n抓住那些还在用、但正在滑坡的用户——活跃天比例比自己的基线下降了一半，或者这次没来的时间比自己平时的间隔都长——在他们进入沉睡之前把节奏拉回来。做到以下这点就算成功：比起保留组，更多高风险用户回到活跃状态，更少的人滑向沉睡。\n\n## 适用与不适用\n\n**适用：** 产品有一批值得留住的常用用户，且他们的活跃有节奏。`userStageTransitions` 往往能说明必要性：每个月的沉睡用户里，很大一部分上个月就已经是高风险。\n\n**不适用：** 用户本来就不常来（偶发购买用 `@opsbook/lifecycle` 的 BG/NBD P(alive)）；还没有干预手段；用户少到可以逐个跟进。\n\n## 所需输入\n\n- **数据：** 至少 60 天的事件日志（基线窗口 28 天加最近 7 天）、核心操作的定义、用于排优先级的账号价值。\n- **人员：** 运营负责人（牵头）；客户成功负责高价值账号；数据分析师（搭建一天，之后每周一小时）；研发工程师负责每日任务和产品内提示。\n- **已定事项：** 各人群的干预方式、保留组比例（10%–20%）。\n\n## 步骤\n\n### 1. 用历史数据调阈值（4 小时）\n\n从 `at-risk-thresholds.yaml` 出发，用它对过去几个月跑 `userStageTransitions`：被标为 `at_risk` 的用户，一个月后有多少进入沉睡？有多少沉睡用户事先从没被标记过？调整 `atRisk.drop` 和 `gapPercentile`，直到能提前抓住大部分后来沉睡的用户，又不至于把大批正常用户标进来。用 `lifecycleThresholdsSchema` 校验配置。\n\n### 2. 设计干预（2 天）\n\n按人群设计：帮用户完成下一次核心操作的产品内提示；一条有用的消息（技巧、模板、同事们在做什么）；高价值账号由客户成功打电话。第一版不发折扣。\n\n### 3. 每天标记（1 天）\n\n每天早上按配置里的 `userStages` 规则跑 `classifyUserStages`；新标为 `at_risk` 的用户，随机留出 10%–20% 做保留组，其余连同分类给出的 `reason` 一起进入干预队列。\n\n### 4. 执行并观察（4 周）\n\n在标记后一天内完成干预。关注通知关闭率和每周标记人数；标记量突然翻倍时，先查数据，再扩大触达。\n\n### 5. 对比保留组（2 小时）\n\n在标记后 14 天和 28 天，比较干预组和保留组：回到活跃的比例，以及滑向沉睡或流失的比例（从标记日起跑 `userStageTransitions`）。\n\n### 6. 拍板并自动化（1 小时）\n\n保留跑赢保留组的干预，去掉其余的；把每日标记做成常驻任务，每月复核。\n\n## 指标与目标值\n\n| 指标                            | 角色 | 目标值                   |\n| ------------------------------- | ---- | ------------------------ |\n| 14 天内回到活跃的高风险用户占比 | 核心 | 比保留组高 5 个百分点    |\n| 每周标记的高风险用户数          | 输入 | 平稳；突增说明数据有问题 |\n| 一天内触达的被标记用户          | 输入 | 90% 以上                 |\n| 高风险转沉睡                    | 输入 | 低于保留组               |\n| 保留组误报率                    | 输入 | 低于被标记用户的一半     |\n| 通知关闭率                      | 护栏 | 不高于其他消息           |\n| 每挽回一人的客户成功工时        | 护栏 | 在约定的人力范围内       |\n\n## 风险与护栏\n\n- **标记太多。** 每周人数压垮团队时就会发现。调高 `atRisk.drop`，或缩小被标记的比例，并按账号价值排优先级。\n- **让人不适的话术。** 看通知关闭率和用户回复。提供下一步的帮助，永远不要告诉用户“我们在盯着你”。\n- **折扣依赖。** 表现为被挽回的用户按周期再次滑坡。不发折扣，或只在单独测试的版本里发。\n\n## 变体\n\n- **回流用户：** 回来后的第一个月也跑同样的标记；`userStagePlays` 把 `at_risk` 和 `resurrected` 都对应到本玩法。\n- **B2B 席位：** 按账号汇总，活跃席位占比下降就标记整个账号。\n- **成长期：** 轻量版——只做一个产品内提示，不动用客户成功——趁用户盘子还小时先跑起来。\n\n## 后续跟进\n\n每月复核标记的准确度和各项干预的效果。没能挽回的用户会进入沉睡：连同已尝试过的干预，一起交给“召回沉睡用户”。\n"
+  },
+  {
+    "slug": "seasonal-challenge",
+    "language": "en",
+    "path": "retention/seasonal-challenge.md",
+    "title": "Seasonal challenge",
+    "summary": "Runs a time-boxed challenge — a goal, a streak badge and capped bonus points within fixed dates — to lift activity in a season, and measures whether the lift outlasts the challenge.",
+    "category": "retention",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P2W",
+      "run": "P4W",
+      "people": "2-4"
+    },
+    "roles": [
+      "product operator",
+      "content designer",
+      "engineer",
+      "data analyst"
+    ],
+    "whenToUse": [
+      "The product has a habit users can repeat daily or weekly (a run, a lesson, a check-in) and activity dips in a season.",
+      "A points programme or badges already exist, or the challenge can stand on its own with a finisher reward.",
+      "A moment gives the challenge a reason (new year, summer, a product launch, a holiday)."
+    ],
+    "whenNotToUse": [
+      "The core action has no natural repetition; a challenge will reward busywork.",
+      "The last challenge ended less than two months ago; members tire and only the keen ones join.",
+      "Activity cannot be checked (self-reported only) and the reward is worth cheating for."
+    ],
+    "inputs": [
+      "Daily activity per user for the last three months, and the same season last year if available.",
+      "The challenge dates, the goal and the rewards (points, badge, a finisher prize for the first N).",
+      "The channels to announce it (in-app, push, community)."
+    ],
+    "packages": [
+      "@opsbook/growth"
+    ],
+    "metrics": {
+      "primary": "Weekly active days per participant, four weeks after the challenge, above matched non-participants",
+      "inputs": [
+        "Share of weekly active users who join",
+        "Share of participants who finish",
+        "Share of participants with a 7-day streak",
+        "Active days per participant during the challenge"
+      ],
+      "guardrails": [
+        "Drop in activity in the month after the challenge, against the month before",
+        "Cost of points and prizes per finisher"
+      ]
+    },
+    "risks": [
+      "A spike during the challenge followed by a drop below the old level.",
+      "A goal only the already-active reach, so the challenge rewards them and nobody else.",
+      "Cheating (fake activity) when prizes are valuable."
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "seasonal-challenge.yaml",
+      "path": "retention/seasonal-challenge.yaml",
+      "text": "# Config for \"Seasonal challenge\": a four-week winter running challenge with a streak badge and\n# capped bonus points. Validated by programmeConfigSchema of @opsbook/growth (kind: growth-programme);\n# quests go to evaluateQuest, badges to awardBadges, rules and policy to createProgramme.\nkind: growth-programme\nname: Winter run challenge\ntimeZone: Asia/Shanghai\npolicy:\n  timeZone: Asia/Shanghai\n  # Challenge points are spent in the season shop or lost at the end of March.\n  expiry: { type: fixed-date, month: 3, day: 31 }\n  burnOrder: earliest-expiry\nrules:\n  # 10 points per run of 3 km or more during the season, at most 30 a day.\n  - id: season-run\n    event: run_completed\n    conditions:\n      - { property: km, op: gte, value: 3 }\n    reward: { type: fixed, points: 10 }\n    validFrom: \"2027-01-04T00:00:00+08:00\"\n    validUntil: \"2027-01-31T23:59:59+08:00\"\n    cap: { period: day, points: 30 }\n  # Weekend long runs: 2 points per km on Saturdays and Sundays, at most 60 a week.\n  - id: weekend-long-run\n    event: run_completed\n    conditions:\n      - { property: km, op: gte, value: 10 }\n    reward: { type: per-amount, property: km, per: 1, points: 2 }\n    daysOfWeek: [6, 7]\n    validFrom: \"2027-01-04T00:00:00+08:00\"\n    validUntil: \"2027-01-31T23:59:59+08:00\"\n    cap: { period: week, points: 60 }\nbadges:\n  # A run on 7 consecutive local days (Beijing time).\n  - id: seven-day-streak\n    event: run_completed\n    criterion: streak\n    count: 7\n    timeZone: Asia/Shanghai\n  # 100 km in total; earned again every further 100 km.\n  - id: hundred-km\n    event: run_completed\n    criterion: sum\n    property: km\n    count: 100\n    repeatable: true\nquests:\n  # The challenge itself: 20 runs of 3 km or more within the four weeks, both ends inclusive.\n  # The first 500 members to finish win the finisher medal.\n  - id: winter-20-runs\n    event: run_completed\n    conditions:\n      - { property: km, op: gte, value: 3 }\n    target: 20\n    start: \"2027-01-04T00:00:00+08:00\"\n    end: \"2027-01-31T23:59:59+08:00\"\n    winners: 500\n"
+    },
+    "markdown": "---\ntitle: Seasonal challenge\nsummary: Runs a time-boxed challenge — a goal, a streak badge and capped bonus points within fixed dates — to lift activity in a season, and measures whether the lift outlasts the challenge.\ncategory: retention\nlifecycleStages: [growth, maturity]\neffort: { prep: P2W, run: P4W, people: \"2-4\" }\nroles: [product operator, content designer, engineer, data analyst]\nwhenToUse:\n  - The product has a habit users can repeat daily or weekly (a run, a lesson, a check-in) and activity dips in a season.\n  - A points programme or badges already exist, or the challenge can stand on its own with a finisher reward.\n  - A moment gives the challenge a reason (new year, summer, a product launch, a holiday).\nwhenNotToUse:\n  - The core action has no natural repetition; a challenge will reward busywork.\n  - The last challenge ended less than two months ago; members tire and only the keen ones join.\n  - Activity cannot be checked (self-reported only) and the reward is worth cheating for.\ninputs:\n  - Daily activity per user for the last three months, and the same season last year if available.\n  - The challenge dates, the goal and the rewards (points, badge, a finisher prize for the first N).\n  - The channels to announce it (in-app, push, community).\npackages: [\"@opsbook/growth\"]\nconfig: seasonal-challenge.yaml\nmetrics:\n  primary: Weekly active days per participant, four weeks after the challenge, above matched non-participants\n  inputs:\n    - Share of weekly active users who join\n    - Share of participants who finish\n    - Share of participants with a 7-day streak\n    - Active days per participant during the challenge\n  guardrails:\n    - Drop in activity in the month after the challenge, against the month before\n    - Cost of points and prizes per finisher\nrisks:\n  - A spike during the challenge followed by a drop below the old level.\n  - A goal only the already-active reach, so the challenge rewards them and nobody else.\n  - Cheating (fake activity) when prizes are valuable.\nlastReviewed: 2026-11-25\n---\n\n## Goal\n\nLift activity for a season with a challenge that has a clear goal, fixed dates and rewards members\nunderstand, and keep part of the lift afterwards by turning participants into regulars. The config\nholds the quest (20 runs in four weeks, both ends inclusive, the first 500 finishers win), a streak\nbadge and capped bonus points that are only valid during the season. The play has worked when\nparticipants are still more active four weeks after the end than matched users who did not join.\n\n## When to use / when not\n\n**Use it when** the product has a repeatable habit, activity dips in a season, and a moment gives\nthe challenge a reason.\n\n**Do not use it when** the core action does not repeat, when the last challenge ended less than two\nmonths ago, or when activity cannot be checked and prizes are valuable.\n\n## Inputs\n\n- **Data:** daily activity per user for the last three months (and the same season last year).\n- **People:** a product operator (owner), a content designer (challenge page, messages), an engineer\n  (events, badge and quest checks), a data analyst (targets, evaluation).\n- **Decisions already made:** dates, prize budget, the finisher prize.\n\n## Steps\n\n### 1. Set a goal most participants can reach (1 day)\n\nFrom last season's activity, choose the target so that about a third to half of the users who join\ncan finish: 20 runs in four weeks asks for five a week from members who usually run three. Write it\ninto the quest (`target`, `start`, `end`, `winners`).\n\n### 2. Add points and badges with caps (1 day)\n\nBonus points only between `validFrom` and `validUntil`, with a daily or weekly cap so that the\nkeenest members do not take the whole budget (the config caps runs at 30 points a day and weekend\nlong runs at 60 a week). A streak badge (`criterion: streak`) rewards coming back on consecutive\ndays in the members' time zone.\n\n### 3. Check the config on last season (4 h)\n\nReplay last season's events through `evaluateQuest`, `awardBadges` and the earning rules: how many\nwould have finished, won the prize and earned the streak badge, and what the points cost.\n\n### 4. Announce and run (4 weeks)\n\nAnnounce a week ahead; open the challenge on the start date. Show progress towards the target and\nthe days left. Watch the daily join rate and completions, and check the top of the leaderboard for\nimpossible activity.\n\n### 5. Close and reward (2 days)\n\nAfter the end, rank finishers by completion time, award the prizes to the first `winners`, and let\nthe season points expire on the date in the config.\n\n### 6. Measure the after-effect (4 weeks)\n\nFour weeks after the end, compare participants with users who were equally active before the\nchallenge but did not join: weekly active days, and the drop from the challenge weeks.\n\n## Metrics & targets\n\n| Metric                                           | Role      | Target                          |\n| ------------------------------------------------ | --------- | ------------------------------- |\n| Weekly active days four weeks after, vs matched  | primary   | +0.3 days or more               |\n| Weekly active users who join                     | input     | 15 % or more                    |\n| Participants who finish                          | input     | 30–50 %                         |\n| Participants with a 7-day streak                 | input     | 20 % or more                    |\n| Active days per participant during the challenge | input     | Above their own pre-season rate |\n| Activity in the month after vs the month before  | guardrail | No lower                        |\n| Points and prizes cost per finisher              | guardrail | Within budget                   |\n\n## Risks & guardrails\n\n- **Spike then slump.** Noticed in the month after. Follow the challenge with a lighter habit goal\n  (a weekly target) rather than nothing.\n- **Only the keen win.** Noticed when finishers were already above the target before. Lower the\n  target or add a beginner track with its own quest.\n- **Cheating.** Noticed in impossible activity at the top. Validate activity (distance, duration),\n  cap points per day, and check winners before awarding prizes.\n\n## Variations\n\n- **Team challenge:** members join teams; rank teams with `rankScores` on the team total.\n- **Leaderboard season:** a monthly leaderboard with a reset that archives the past season\n  (`leaderboardPeriods`).\n- **Learning product:** lessons instead of runs, a streak with a freeze per week.\n\n## Follow-up\n\nWrite down what the challenge cost per finisher and the after-effect, and plan the next one at least\ntwo months later. Hand members who went quiet after the challenge to \"Save at-risk users\".\n"
+  },
+  {
+    "slug": "seasonal-challenge",
+    "language": "zh-cn",
+    "path": "zh-cn/retention/seasonal-challenge.md",
+    "title": "季节挑战赛",
+    "summary": "在固定日期内跑一场限时挑战——一个目标、一枚连续打卡徽章、有上限的额外积分——拉动淡季活跃，并检验挑战结束后效果能不能留下来。",
+    "category": "retention",
+    "lifecycleStages": [
+      "growth",
+      "maturity"
+    ],
+    "effort": {
+      "prep": "P2W",
+      "run": "P4W",
+      "people": "2-4"
+    },
+    "roles": [
+      "运营负责人",
+      "内容策划",
+      "研发工程师",
+      "数据分析师"
+    ],
+    "whenToUse": [
+      "产品有可以每天或每周重复的习惯动作（跑步、上课、打卡），而且某个季节活跃会下滑。",
+      "已经有积分或徽章体系，或者挑战本身可以靠完赛奖励独立成立。",
+      "有个合适的由头（新年、暑假、新品上线、节日）。"
+    ],
+    "whenNotToUse": [
+      "核心动作本身不会重复：挑战只会奖励无意义的刷量。",
+      "上一场挑战结束还不到两个月：用户会疲劳，只剩铁杆用户参加。",
+      "活动数据无法核实（只能自己报），奖品又值得作弊。"
+    ],
+    "inputs": [
+      "最近三个月每个用户的日活跃数据，最好还有去年同季的数据。",
+      "挑战日期、目标和奖励（积分、徽章、前 N 名完赛奖品）。",
+      "宣传渠道（站内、推送、社群）。"
+    ],
+    "packages": [
+      "@opsbook/growth"
+    ],
+    "metrics": {
+      "primary": "挑战结束四周后参与者的周活跃天数，高出相似未参与用户的部分",
+      "inputs": [
+        "周活跃用户中参加挑战的比例",
+        "参与者完赛比例",
+        "达成连续 7 天的参与者比例",
+        "挑战期间参与者的人均活跃天数"
+      ],
+      "guardrails": [
+        "挑战结束后一个月的活跃，对比挑战前一个月的跌幅",
+        "每位完赛者的积分和奖品成本"
+      ]
+    },
+    "risks": [
+      "挑战期间冲高，结束后跌到比原来还低。",
+      "目标只有本来就活跃的人才够得着，挑战只是在奖励他们。",
+      "奖品值钱时出现作弊（伪造活动数据）。"
+    ],
+    "lastReviewed": "2026-11-25",
+    "config": {
+      "fileName": "seasonal-challenge.yaml",
+      "path": "zh-cn/retention/seasonal-challenge.yaml",
+      "text": "# “季节挑战赛”的配置：为期四周的冬季跑步挑战，含连续打卡徽章和有上限的额外积分。\n# 由 @opsbook/growth 的 programmeConfigSchema 校验（kind: growth-programme）；\n# quests 交给 evaluateQuest，badges 交给 awardBadges，rules 和 policy 交给 createProgramme。\nkind: growth-programme\nname: Winter run challenge\ntimeZone: Asia/Shanghai\npolicy:\n  timeZone: Asia/Shanghai\n  # 挑战积分可在活动商城兑换，3 月 31 日结束时过期。\n  expiry: { type: fixed-date, month: 3, day: 31 }\n  burnOrder: earliest-expiry\nrules:\n  # 活动期内每次跑满 3 公里得 10 分，每天最多 30 分。\n  - id: season-run\n    event: run_completed\n    conditions:\n      - { property: km, op: gte, value: 3 }\n    reward: { type: fixed, points: 10 }\n    validFrom: \"2027-01-04T00:00:00+08:00\"\n    validUntil: \"2027-01-31T23:59:59+08:00\"\n    cap: { period: day, points: 30 }\n  # 周末长距离：周六周日跑满 10 公里，每公里 2 分，每周最多 60 分。\n  - id: weekend-long-run\n    event: run_completed\n    conditions:\n      - { property: km, op: gte, value: 10 }\n    reward: { type: per-amount, property: km, per: 1, points: 2 }\n    daysOfWeek: [6, 7]\n    validFrom: \"2027-01-04T00:00:00+08:00\"\n    validUntil: \"2027-01-31T23:59:59+08:00\"\n    cap: { period: week, points: 60 }\nbadges:\n  # 按北京时间连续 7 天都跑步。\n  - id: seven-day-streak\n    event: run_completed\n    criterion: streak\n    count: 7\n    timeZone: Asia/Shanghai\n  # 累计跑满 100 公里；之后每多 100 公里再得一次。\n  - id: hundred-km\n    event: run_completed\n    criterion: sum\n    property: km\n    count: 100\n    repeatable: true\nquests:\n  # 挑战本身：四周内完成 20 次 3 公里以上的跑步，起止两天都算在内。\n  # 最先完赛的 500 人获得完赛奖牌。\n  - id: winter-20-runs\n    event: run_completed\n    conditions:\n      - { property: km, op: gte, value: 3 }\n    target: 20\n    start: \"2027-01-04T00:00:00+08:00\"\n    end: \"2027-01-31T23:59:59+08:00\"\n    winners: 500\n"
+    },
+    "markdown": "---\ntitle: 季节挑战赛\nsummary: 在固定日期内跑一场限时挑战——一个目标、一枚连续打卡徽章、有上限的额外积分——拉动淡季活跃，并检验挑战结束后效果能不能留下来。\ncategory: retention\nlifecycleStages: [growth, maturity]\neffort: { prep: P2W, run: P4W, people: \"2-4\" }\nroles: [运营负责人, 内容策划, 研发工程师, 数据分析师]\nwhenToUse:\n  - 产品有可以每天或每周重复的习惯动作（跑步、上课、打卡），而且某个季节活跃会下滑。\n  - 已经有积分或徽章体系，或者挑战本身可以靠完赛奖励独立成立。\n  - 有个合适的由头（新年、暑假、新品上线、节日）。\nwhenNotToUse:\n  - 核心动作本身不会重复：挑战只会奖励无意义的刷量。\n  - 上一场挑战结束还不到两个月：用户会疲劳，只剩铁杆用户参加。\n  - 活动数据无法核实（只能自己报），奖品又值得作弊。\ninputs:\n  - 最近三个月每个用户的日活跃数据，最好还有去年同季的数据。\n  - 挑战日期、目标和奖励（积分、徽章、前 N 名完赛奖品）。\n  - 宣传渠道（站内、推送、社群）。\npackages: [\"@opsbook/growth\"]\nconfig: seasonal-challenge.yaml\nmetrics:\n  primary: 挑战结束四周后参与者的周活跃天数，高出相似未参与用户的部分\n  inputs:\n    - 周活跃用户中参加挑战的比例\n    - 参与者完赛比例\n    - 达成连续 7 天的参与者比例\n    - 挑战期间参与者的人均活跃天数\n  guardrails:\n    - 挑战结束后一个月的活跃，对比挑战前一个月的跌幅\n    - 每位完赛者的积分和奖品成本\nrisks:\n  - 挑战期间冲高，结束后跌到比原来还低。\n  - 目标只有本来就活跃的人才够得着，挑战只是在奖励他们。\n  - 奖品值钱时出现作弊（伪造活动数据）。\nlastReviewed: 2026-11-25\n---\n\n## 目标\n\n用一个目标清晰、日期固定、奖励好理解的挑战拉动一个季节的活跃，并把一部分参与者变成常客，让效果在挑战结束后还能留下一些。配置里包括挑战任务（四周内跑 20 次，起止日期都算在内，前 500 名完赛者获奖）、一枚连续打卡徽章，以及只在活动期内有效、带上限的额外积分。做到以下这点就算成功：挑战结束四周后，参与者仍比相似的未参与用户更活跃。\n\n## 适用与不适用\n\n**适用：** 产品有可重复的习惯动作，某个季节活跃下滑，并且有合适的由头。\n\n**不适用：** 核心动作不会重复；上一场挑战结束不到两个月；活动数据无法核实而奖品又值钱。\n\n## 所需输入\n\n- **数据：** 最近三个月每个用户的日活跃（以及去年同季的数据）。\n- **人员：** 运营负责人（牵头）；内容策划（活动页、文案）；研发工程师（埋点、徽章和任务判定）；数据分析师（定目标、复盘）。\n- **已定事项：** 日期、奖品预算、完赛奖品。\n\n## 步骤\n\n### 1. 定一个大多数参与者够得着的目标（1 天）\n\n参考上一季的活跃数据来定目标，让报名用户里大约三分之一到一半能完赛：四周跑 20 次，对平时每周跑三次的人来说就是每周多跑两次。写进任务配置（`target`、`start`、`end`、`winners`）。\n\n### 2. 加上带上限的积分和徽章（1 天）\n\n额外积分只在 `validFrom` 到 `validUntil` 之间发放，并设每日或每周上限，避免最狂热的几个人把预算拿光（配置里跑步每天最多 30 分，周末长距离每周最多 60 分）。连续打卡徽章（`criterion: streak`）按会员所在时区的自然日计算，奖励连续几天都回来。\n\n### 3. 用上一季数据验证配置（4 小时）\n\n把上一季的事件跑一遍 `evaluateQuest`、`awardBadges` 和积分规则：有多少人能完赛、拿奖、拿到连续打卡徽章，积分要花多少钱。\n\n### 4. 宣传并开跑（4 周）\n\n提前一周预热，开始日准时开放。页面上展示离目标还差多少、还剩几天。每天看报名和完赛人数，检查排行榜头部有没有不可能的数据。\n\n### 5. 收尾发奖（2 天）\n\n结束后按完成时间给完赛者排名，前 `winners` 名发奖；活动积分在配置里写的日期统一过期。\n\n### 6. 衡量后续效果（4 周）\n\n结束四周后，把参与者和挑战前同样活跃、但没参加的用户做对比：周活跃天数，以及相比挑战期间掉了多少。\n\n## 指标与目标值\n\n| 指标                                   | 角色 | 目标值           |\n| -------------------------------------- | ---- | ---------------- |\n| 结束四周后的周活跃天数（对比相似用户） | 核心 | 多 0.3 天以上    |\n| 周活跃用户参加比例                     | 输入 | 15% 以上         |\n| 完赛比例                               | 输入 | 30%–50%          |\n| 达成连续 7 天的参与者                  | 输入 | 20% 以上         |\n| 挑战期间人均活跃天数                   | 输入 | 高于各自赛前水平 |\n| 结束后一个月对比赛前一个月的活跃       | 护栏 | 不下降           |\n| 每位完赛者的积分和奖品成本             | 护栏 | 在预算内         |\n\n## 风险与护栏\n\n- **冲高后回落。** 看结束后一个月的数据。挑战之后接一个更轻的习惯目标（比如每周目标），不要直接什么都没有。\n- **只有铁杆用户能赢。** 完赛者赛前就已经超过目标时就能看出来。降低目标，或加一个新手组，单独设任务。\n- **作弊。** 看排行榜头部有没有不可能的数据。校验活动数据（距离、时长），积分设每日上限，发奖前核查获奖者。\n\n## 变体\n\n- **组队挑战：** 会员组队，用 `rankScores` 按团队总分排名。\n- **排行榜赛季：** 每月一期排行榜，重置时归档上一季（`leaderboardPeriods`）。\n- **学习类产品：** 把跑步换成上课，连续学习允许每周冻结一天。\n\n## 后续跟进\n\n记下每位完赛者的成本和后续效果，下一场至少隔两个月。挑战后又沉寂下来的会员，交给“挽留高风险用户”。\n"
   },
   {
     "slug": "win-back-dormant-users",
