@@ -136,7 +136,40 @@ export default defineConfig({
         {
           label: "Tools",
           translations: { "zh-CN": "工具" },
-          items: [{ slug: "tools" }],
+          items: [
+            { slug: "tools", label: "All tools", translations: { "zh-CN": "全部工具" } },
+            {
+              slug: "tools/sample-size",
+              label: "Sample size",
+              translations: { "zh-CN": "样本量" },
+            },
+            {
+              slug: "tools/significance",
+              label: "Significance",
+              translations: { "zh-CN": "显著性" },
+            },
+            {
+              slug: "tools/tier-pricing",
+              label: "Tier pricing",
+              translations: { "zh-CN": "阶梯定价" },
+            },
+            {
+              slug: "tools/xp-curve",
+              label: "XP curve",
+              translations: { "zh-CN": "等级经验曲线" },
+            },
+            {
+              slug: "tools/van-westendorp",
+              label: "Van Westendorp",
+              translations: { "zh-CN": "价格敏感度" },
+            },
+            {
+              slug: "tools/bass-stage",
+              label: "Bass stage",
+              translations: { "zh-CN": "产品阶段" },
+            },
+            { slug: "tools/rfm", label: "RFM segments", translations: { "zh-CN": "RFM 分群" } },
+          ],
         },
         apiSidebarGroup,
       ],

@@ -1,9 +1,11 @@
 /**
- * Browser test of the tools page in both editions: every calculator driven by typing into it and
- * checked against values computed here by calling the packages directly (@opsbook/experiments,
- * @opsbook/pricing, @opsbook/lifecycle, @opsbook/persona); typed errors shown inline; each
- * calculator's prefixed URL parameters written on every change and restored from a shared link;
- * no console errors; and the page's JavaScript budget with every island loaded.
+ * Browser test of the Tools section in both editions: the hub links to the seven tool pages and
+ * every page carries the tool navigation; on each tool page the calculator is driven by typing into
+ * it and checked against values computed here by calling the packages directly
+ * (@opsbook/experiments, @opsbook/pricing, @opsbook/growth, @opsbook/lifecycle, @opsbook/persona);
+ * typed errors are shown inline; the calculator's prefixed URL parameters are restored from a
+ * shared link and rewritten on every change; no console errors; and each page stays within the
+ * JavaScript budget with its island loaded.
  */
 
 import {
@@ -12,6 +14,7 @@ import {
   proportionsZTest,
   sampleSize,
 } from "@opsbook/experiments";
+import { levelForXp, levelThresholds } from "@opsbook/growth";
 import {
   bassCurve,
   bassPeakTime,
@@ -31,6 +34,8 @@ import {
   formatPercent,
   formatPValue,
 } from "../src/lib/experimentsFormat.ts";
+import { formatPoints, formatProgress } from "../src/lib/growthFormat.ts";
+import { xpCurveOf, xpDefaults } from "../src/lib/growthXpDesigner.ts";
 import { slug } from "../src/lib/personaFormat.ts";
 import { calculatorTiers } from "../src/lib/pricingCalculator.ts";
 import { formatMoney, formatPrice } from "../src/lib/pricingFormat.ts";
@@ -41,6 +46,7 @@ import {
   formatFixed,
   formatShare,
 } from "../src/lib/toolsFormat.ts";
+import { toolPages } from "../src/lib/toolsPages.ts";
 import {
   assertBuilt,
   type BrowserSession,
@@ -58,7 +64,7 @@ assertBuilt();
 /** What each edition writes around the numbers (the page's own words). */
 const editions = [
   {
-    path: "/tools/",
+    hub: "/tools/",
     stages: {
       introduction: "introduction",
       growth: "growth",
@@ -71,7 +77,7 @@ const editions = [
     segments: {} as Record<string, string>,
   },
   {
-    path: "/zh-cn/tools/",
+    hub: "/zh-cn/tools/",
     stages: { introduction: "导入期", growth: "成长期", maturity: "成熟期", decline: "衰退期" },
     levels: { high: "高", medium: "中", low: "低" },
     ago: "高峰已过 {n} 个周期",
@@ -184,6 +190,26 @@ function expectedVanWestendorp(
   };
 }
 
+// --- Growth ------------------------------------------------------------------------------------
+
+/** What the XP-curve designer must show for these field values: levelThresholds and levelForXp. */
+function expectedXp(values: Record<string, string>): Record<string, string> {
+  const thresholds = levelThresholds(xpCurveOf(new Map(Object.entries(values))));
+  const p = levelForXp(thresholds, Number(values["xp.xp"]));
+  const shown: Record<string, string> = {
+    "growth-xp-level": String(p.level),
+    "growth-xp-progress": formatProgress(p.progress),
+    "growth-xp-to-next": formatPoints(p.toNext),
+    "growth-xp-max-level": String(p.maxLevel),
+    "growth-xp-top": formatPoints(thresholds[thresholds.length - 1] ?? 0),
+  };
+  thresholds.forEach((xp, i) => {
+    shown[`growth-xp-row-${i + 1}`] =
+      `${i + 1}${formatPoints(xp)}${formatPoints(i === 0 ? xp : xp - (thresholds[i - 1] ?? 0))}`;
+  });
+  return shown;
+}
+
 // --- Lifecycle ---------------------------------------------------------------------------------
 
 function shownStage(
@@ -276,7 +302,7 @@ function purchasesOf(customers: Customer[]): RfmTransaction[] {
   );
 }
 
-// --- The page ----------------------------------------------------------------------------------
+// --- The pages ---------------------------------------------------------------------------------
 
 async function fieldValues(root: Locator, names: string[]): Promise<Record<string, string>> {
   const values: Record<string, string> = {};
@@ -292,6 +318,44 @@ async function expectError(root: Locator, code: string, message: RegExp): Promis
   await expect(status.isVisible()).resolves.toBe(true);
 }
 
+/** Every parameter in the address bar carries the prefix, and these ones have these values. */
+function expectParams(page: Page, prefix: string, values: Record<string, string>): void {
+  const params = new URL(page.url()).searchParams;
+  expect([...params.keys()].filter((key) => !key.startsWith(prefix))).toEqual([]);
+  expect(Object.fromEntries(params)).toMatchObject(
+    Object.fromEntries(Object.entries(values).map(([k, v]) => [`${prefix}${k}`, v])),
+  );
+}
+
+/** Opens a tool page's address with these (already prefixed) parameters. */
+async function openWith(page: Page, url: string, params: Record<string, string>): Promise<void> {
+  const shared = new URL(url);
+  for (const [key, value] of Object.entries(params)) shared.searchParams.set(key, value);
+  await page.goto(shared.href, { waitUntil: "load" });
+}
+
+/** The links of the tool navigation: href and aria-current of each. */
+async function navLinks(page: Page): Promise<Array<[string | null, string | null]>> {
+  return page
+    .getByTestId("tools-nav")
+    .locator("a")
+    .evaluateAll((links) =>
+      links.map((a) => [a.getAttribute("href"), a.getAttribute("aria-current")]),
+    );
+}
+
+function expectedNav(edition: Edition, current: string): Array<[string, string | null]> {
+  return [
+    [edition.hub, current === edition.hub ? "page" : null],
+    ...toolPages.map((tool): [string, string | null] => {
+      const href = `${edition.hub}${tool.slug}/`;
+      return [href, href === current ? "page" : null];
+    }),
+  ];
+}
+
+const measured: string[] = [];
+
 let session: BrowserSession | undefined;
 let page: Page;
 
@@ -304,108 +368,272 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await session?.close();
+  console.info(`JavaScript per Tools page (gzipped):\n${measured.join("\n")}`);
 });
 
-describe.each(editions)("the tools page at $path", (edition) => {
-  let scripts = new Set<string>();
-  let stopWatching: () => PageProblems;
+/**
+ * One tool page: opened while its scripts are recorded, its tool navigation checked, the `body`
+ * tests run, and last no console errors and the page's scripts — the island's chunk among them —
+ * within the budget.
+ */
+function describeToolPage(
+  edition: Edition,
+  tool: (typeof toolPages)[number]["slug"],
+  chunk: RegExp,
+  body: (url: () => string) => void,
+): void {
+  const path = `${edition.hub}${tool}/`;
+  describe(path, () => {
+    let scripts = new Set<string>();
+    let stopWatching: () => PageProblems;
+    const url = () => `${session?.origin}${path}`;
 
-  beforeAll(async () => {
-    ({ scripts, stopWatching } = await openRecordingScripts(
-      page,
-      `${session?.origin}${edition.path}`,
-    ));
-  });
+    beforeAll(async () => {
+      ({ scripts, stopWatching } = await openRecordingScripts(page, url()));
+    });
 
-  it(`loads at most ${jsBudgetBytes / 1024} KB of gzipped JS with every island on screen, the first three showing their defaults`, async () => {
-    // Scroll through the page: the Van Westendorp, Bass and RFM tools load their code and calculate.
-    for (const testId of ["calc-sample-size", "calc-pricing", "tool-vw", "tool-bass", "tool-rfm"]) {
-      await page.getByTestId(testId).scrollIntoViewIfNeeded();
-    }
-    for (const testId of ["tool-vw", "tool-bass", "tool-rfm"]) {
-      await expect.poll(() => page.getByTestId(testId).getAttribute("data-state")).toBe("ready");
-    }
-    await page.waitForLoadState("networkidle");
-    // The sample-size, significance and tier calculators load their code on first touch; until
-    // then they show the results of their default inputs, rendered when the site was built.
-    await expectShown(
-      page.getByTestId("calc-sample-size"),
-      expectedSampleSize({
-        baseline: "20",
-        mde: "10",
-        mdeType: "relative",
-        power: "80",
-        alpha: "5",
-        variations: "2",
-        daily: "800",
-      }),
-    );
-    await expectShown(
-      page.getByTestId("calc-significance"),
-      expectedSignificance({
-        controlVisitors: "6000",
-        controlConversions: "1200",
-        treatmentVisitors: "6000",
-        treatmentConversions: "1320",
-        confidence: "95",
-      }),
-    );
-    await expectShown(page.getByTestId("calc-pricing"), expectedTiers(60));
-    const onScreen = gzippedScripts(scripts);
-    const loaded = onScreen.map((s) => s.pathname);
-    for (const chunk of [/sampleSizeCalculator/, /significanceCalculator/, /pricingCalculator/]) {
+    it("shows the tool navigation with this page marked current", async () => {
+      await expect(navLinks(page)).resolves.toEqual(expectedNav(edition, path));
+    });
+
+    body(url);
+
+    it(`loads at most ${jsBudgetBytes / 1024} KB of gzipped JS with its island loaded, without console errors`, async () => {
+      await page.waitForLoadState("networkidle");
+      expect(stopWatching()).toEqual({ consoleErrors: [], failedRequests: [] });
+      const gzipped = gzippedScripts(scripts);
       expect(
-        loaded.some((p) => chunk.test(p)),
-        String(chunk),
-      ).toBe(false);
-    }
-    for (const chunk of [/toolsVanWestendorp/, /toolsBassStage/, /toolsRfm\./]) {
-      expect(
-        loaded.some((p) => chunk.test(p)),
+        gzipped.some((s) => chunk.test(s.pathname)),
         String(chunk),
       ).toBe(true);
-    }
-    const total = onScreen.reduce((sum, s) => sum + s.bytes, 0);
-    console.info(
-      `${edition.path}: ${onScreen.length} scripts, ${(total / 1024).toFixed(1)} KB gzipped with every island on screen`,
-    );
-    expect(total).toBeLessThanOrEqual(jsBudgetBytes);
+      const total = gzipped.reduce((sum, s) => sum + s.bytes, 0);
+      measured.push(`${path}: ${(total / 1024).toFixed(1)} KB in ${gzipped.length} scripts`);
+      expect(total, JSON.stringify(gzipped)).toBeLessThanOrEqual(jsBudgetBytes);
+    });
+  });
+}
+
+describe.each(editions)("the Tools section at $hub", (edition) => {
+  describe("the hub", () => {
+    let scripts = new Set<string>();
+    let stopWatching: () => PageProblems;
+
+    beforeAll(async () => {
+      ({ scripts, stopWatching } = await openRecordingScripts(
+        page,
+        `${session?.origin}${edition.hub}`,
+      ));
+    });
+
+    it("links to all seven tool pages from its text, the sidebar and the tool navigation", async () => {
+      for (const tool of toolPages) {
+        const href = `${edition.hub}${tool.slug}/`;
+        // A link in the text, beside the one in the tool navigation.
+        const inContent = await page.locator(`.sl-markdown-content a[href="${href}"]`).count();
+        const inNav = await page.getByTestId("tools-nav").locator(`a[href="${href}"]`).count();
+        expect(inContent - inNav, href).toBeGreaterThanOrEqual(1);
+        await expect(page.locator(`#starlight__sidebar a[href="${href}"]`).count()).resolves.toBe(
+          1,
+        );
+      }
+      await expect(navLinks(page)).resolves.toEqual(expectedNav(edition, edition.hub));
+      // Each tool's prefix is named, since links carry the inputs.
+      const text = (await page.locator(".sl-markdown-content").textContent()) ?? "";
+      for (const tool of toolPages) expect(text).toContain(`${tool.prefix}`);
+    });
+
+    it(`loads at most ${jsBudgetBytes / 1024} KB of gzipped JS and no calculator, without console errors`, async () => {
+      await page.waitForLoadState("networkidle");
+      expect(stopWatching()).toEqual({ consoleErrors: [], failedRequests: [] });
+      const gzipped = gzippedScripts(scripts);
+      expect(gzipped.filter((s) => /Calculator|tools[A-Z]|growthXp/.test(s.pathname))).toEqual([]);
+      const total = gzipped.reduce((sum, s) => sum + s.bytes, 0);
+      measured.push(`${edition.hub}: ${(total / 1024).toFixed(1)} KB in ${gzipped.length} scripts`);
+      expect(total).toBeLessThanOrEqual(jsBudgetBytes);
+    });
   });
 
-  it("sizes a test in the sample-size calculator as sampleSize does", async () => {
-    const calculator = page.getByTestId("calc-sample-size");
-    const inputs = {
-      baseline: "4.5",
+  describeToolPage(edition, "sample-size", /sampleSizeCalculator/, (url) => {
+    const defaults = {
+      baseline: "20",
       mde: "10",
       mdeType: "relative",
-      power: "90",
-      alpha: "1",
-      variations: "3",
-      daily: "2500",
+      power: "80",
+      alpha: "5",
+      variations: "2",
+      daily: "800",
     };
-    await fillFields(calculator, inputs);
-    await expectShown(calculator, expectedSampleSize(inputs));
+
+    it("loads its code when visible and shows the results of the default inputs", async () => {
+      const calculator = page.getByTestId("calc-sample-size");
+      await expect.poll(() => calculator.getAttribute("data-state")).toBe("ready");
+      await expectShown(calculator, expectedSampleSize(defaults));
+    });
+
+    it("sizes a test as sampleSize and experimentDuration do, keeping the inputs under ss.", async () => {
+      const calculator = page.getByTestId("calc-sample-size");
+      const inputs = {
+        baseline: "4.5",
+        mde: "10",
+        mdeType: "relative",
+        power: "90",
+        alpha: "1",
+        variations: "3",
+        daily: "2500",
+      };
+      await fillFields(calculator, inputs);
+      await expectShown(calculator, expectedSampleSize(inputs));
+      expectParams(page, "ss.", inputs);
+    });
+
+    it("opens a shared link with its inputs and results restored, and rewrites it on a change", async () => {
+      await openWith(page, url(), { "ss.baseline": "12", "ss.mde": "2", "ss.mdeType": "absolute" });
+      const calculator = page.getByTestId("calc-sample-size");
+      const shown = await fieldValues(calculator, Object.keys(defaults));
+      expect(shown).toEqual({ ...defaults, baseline: "12", mde: "2", mdeType: "absolute" });
+      await expectShown(calculator, expectedSampleSize(shown));
+      await fillFields(calculator, { daily: "1200" });
+      await expectShown(calculator, expectedSampleSize({ ...shown, daily: "1200" }));
+      expectParams(page, "ss.", { baseline: "12", mde: "2", daily: "1200" });
+    });
   });
 
-  it("reads significance from counts as proportionsZTest and bayesianTest do", async () => {
-    const calculator = page.getByTestId("calc-significance");
-    const counts = {
-      controlVisitors: "1000",
-      controlConversions: "100",
-      treatmentVisitors: "1000",
-      treatmentConversions: "135",
-      confidence: "99",
+  describeToolPage(edition, "significance", /significanceCalculator/, (url) => {
+    const defaults = {
+      controlVisitors: "6000",
+      controlConversions: "1200",
+      treatmentVisitors: "6000",
+      treatmentConversions: "1320",
+      confidence: "95",
     };
-    await fillFields(calculator, counts);
-    await expectShown(calculator, expectedSignificance(counts));
+
+    it("loads its code when visible and shows the results of the default counts", async () => {
+      const calculator = page.getByTestId("calc-significance");
+      await expect.poll(() => calculator.getAttribute("data-state")).toBe("ready");
+      await expectShown(calculator, expectedSignificance(defaults));
+    });
+
+    it("reads significance from counts as proportionsZTest and bayesianTest do, keeping them under sig.", async () => {
+      const calculator = page.getByTestId("calc-significance");
+      const counts = {
+        controlVisitors: "1000",
+        controlConversions: "100",
+        treatmentVisitors: "1000",
+        treatmentConversions: "135",
+        confidence: "99",
+      };
+      await fillFields(calculator, counts);
+      await expectShown(calculator, expectedSignificance(counts));
+      expectParams(page, "sig.", counts);
+    });
+
+    it("opens a shared link with its counts and results restored, and rewrites it on a change", async () => {
+      await openWith(page, url(), {
+        "sig.controlVisitors": "2400",
+        "sig.controlConversions": "240",
+      });
+      const calculator = page.getByTestId("calc-significance");
+      const shown = await fieldValues(calculator, Object.keys(defaults));
+      expect(shown).toEqual({ ...defaults, controlVisitors: "2400", controlConversions: "240" });
+      await expectShown(calculator, expectedSignificance(shown));
+      await fillFields(calculator, { treatmentConversions: "1250" });
+      await expectShown(
+        calculator,
+        expectedSignificance({ ...shown, treatmentConversions: "1250" }),
+      );
+      expectParams(page, "sig.", { controlVisitors: "2400", treatmentConversions: "1250" });
+    });
   });
 
-  it("prices seats as graduated and volume tiers as priceUsage does", async () => {
-    const calculator = page.getByTestId("calc-pricing");
-    for (const seats of [50, 51]) {
-      await calculator.getByTestId("calc-pricing-seats").fill(String(seats));
-      await expectShown(calculator, expectedTiers(seats));
-    }
+  describeToolPage(edition, "tier-pricing", /pricingCalculator/, (url) => {
+    it("loads its code when visible and shows the price of the default 60 seats", async () => {
+      const calculator = page.getByTestId("calc-pricing");
+      await expect.poll(() => calculator.getAttribute("data-state")).toBe("ready");
+      await expectShown(calculator, expectedTiers(60));
+    });
+
+    it("prices seats as graduated and volume tiers as priceUsage does, keeping them under price.", async () => {
+      const calculator = page.getByTestId("calc-pricing");
+      for (const seats of [50, 51]) {
+        await calculator.getByTestId("calc-pricing-seats").fill(String(seats));
+        await expectShown(calculator, expectedTiers(seats));
+      }
+      expectParams(page, "price.", { seats: "51" });
+    });
+
+    it("opens a shared link with its seats and prices restored, and rewrites it on a change", async () => {
+      await openWith(page, url(), { "price.seats": "275" });
+      const calculator = page.getByTestId("calc-pricing");
+      await expect(calculator.getByTestId("calc-pricing-seats").inputValue()).resolves.toBe("275");
+      await expectShown(calculator, expectedTiers(275));
+      await calculator.getByTestId("calc-pricing-seats").fill("120");
+      await expectShown(calculator, expectedTiers(120));
+      expectParams(page, "price.", { seats: "120" });
+    });
+  });
+
+  describeToolPage(edition, "xp-curve", /growthXpDesigner/, (url) => {
+    it("designs XP curves as levelThresholds and levelForXp do: relative, linear, polynomial", async () => {
+      const designer = page.getByTestId("growth-xp-designer");
+      await expect.poll(() => designer.getAttribute("data-state")).toBe("ready");
+      await expectShown(designer, expectedXp({ ...xpDefaults }));
+      // Moodle Level Up's default curve (base 120, coefficient 1.3): 300 XP is level 3.
+      await expectShown(designer, { "growth-xp-level": "3", "growth-xp-top": "3,846" });
+
+      // Only the fields of the chosen curve are shown (and filled); the others keep their values.
+      const linearFields = {
+        "xp.kind": "linear",
+        "xp.levels": "20",
+        "xp.base": "100",
+        "xp.increment": "50",
+        "xp.xp": "1234",
+      };
+      const linear = { ...xpDefaults, ...linearFields };
+      await fillFields(designer, linearFields);
+      await expectShown(designer, expectedXp(linear));
+      await expect(designer.locator('[name="xp.coefficient"]').isVisible()).resolves.toBe(false);
+
+      const polynomialFields = { "xp.kind": "polynomial", "xp.scale": "50", "xp.xp": "450" };
+      const polynomial = { ...linear, ...polynomialFields };
+      await fillFields(designer, polynomialFields);
+      // 50 × (L − 1)²: 450 XP reaches level 4 exactly (threshold inclusive).
+      await expectShown(designer, { ...expectedXp(polynomial), "growth-xp-level": "4" });
+      // Every field is in the address bar under xp. (the field names carry the prefix).
+      expectParams(page, "xp.", {
+        kind: "polynomial",
+        levels: "20",
+        scale: "50",
+        exponent: "2",
+        xp: "450",
+      });
+    });
+
+    it("shows the designer's errors inline and recovers", async () => {
+      const designer = page.getByTestId("growth-xp-designer");
+      const polynomial = await fieldValues(designer, Object.keys(xpDefaults));
+      await fillFields(designer, { "xp.levels": "0" });
+      await expect.poll(() => designer.getAttribute("data-state")).toBe("error");
+      await expect(designer.getByTestId("growth-xp-level").textContent()).resolves.toBe("—");
+      await fillFields(designer, { "xp.levels": "20" });
+      await expectShown(designer, expectedXp(polynomial));
+    });
+
+    it("opens a shared link with its curve and results restored, and rewrites it on a change", async () => {
+      const flat = {
+        ...xpDefaults,
+        "xp.kind": "flat",
+        "xp.levels": "12",
+        "xp.base": "250",
+        "xp.xp": "2750",
+      };
+      await openWith(page, url(), flat);
+      const designer = page.getByTestId("growth-xp-designer");
+      await expect(fieldValues(designer, Object.keys(flat))).resolves.toEqual(flat);
+      await expectShown(designer, expectedXp(flat));
+      await fillFields(designer, { "xp.xp": "100" });
+      await expectShown(designer, expectedXp({ ...flat, "xp.xp": "100" }));
+      expectParams(page, "xp.", { kind: "flat", base: "250", xp: "100" });
+    });
   });
 
   const answers: Answer[] = [
@@ -419,94 +647,146 @@ describe.each(editions)("the tools page at $path", (edition) => {
     // Inconsistent (cheap above expensive): dropped by the package's validation.
     { tooCheap: 5, cheap: 20, expensive: 12, tooExpensive: 30 },
   ];
+  const psm = { convention: "pricesensitivitymeter", intersection: "min" } as const;
+  const blog = { convention: "blog", intersection: "linear" } as const;
 
-  it("finds the Van Westendorp price points of typed answers as vanWestendorp does", async () => {
-    const tool = page.getByTestId("tool-vw");
-    await fillFields(tool, { answers: answersText(answers) });
-    const psm = { convention: "pricesensitivitymeter", intersection: "min" } as const;
-    const expected = expectedVanWestendorp(answers, psm);
-    expect(expected["tool-vw-respondents"]).toBe("7 (1)");
-    await expectShown(tool, expected);
-    // The four curves are drawn as SVG paths, and the acceptable range as a band.
-    const paths = await tool
-      .locator("svg.tools__chart path[data-curve]")
-      .evaluateAll((elements) => elements.map((e) => e.getAttribute("d") ?? ""));
-    expect(paths).toHaveLength(4);
-    for (const d of paths) expect(d).toMatch(/^M[\d.]+,[\d.]+(H[\d.]+V[\d.]+)+$/);
-    const band = Number(
-      await tool.locator("svg.tools__chart .tools-vw__range").getAttribute("width"),
-    );
-    expect(band).toBeGreaterThan(0);
+  describeToolPage(edition, "van-westendorp", /toolsVanWestendorp/, (url) => {
+    it("loads its code when visible and calculates", async () => {
+      const tool = page.getByTestId("tool-vw");
+      await expect.poll(() => tool.getAttribute("data-state")).toBe("ready");
+    });
 
-    const blog = { convention: "blog", intersection: "linear" } as const;
-    await fillFields(tool, blog);
-    await expectShown(tool, expectedVanWestendorp(answers, blog));
-  });
+    it("finds the Van Westendorp price points of typed answers as vanWestendorp does", async () => {
+      const tool = page.getByTestId("tool-vw");
+      await fillFields(tool, { answers: answersText(answers) });
+      const expected = expectedVanWestendorp(answers, psm);
+      expect(expected["tool-vw-respondents"]).toBe("7 (1)");
+      await expectShown(tool, expected);
+      // The four curves are drawn as SVG paths, and the acceptable range as a band.
+      const paths = await tool
+        .locator("svg.tools__chart path[data-curve]")
+        .evaluateAll((elements) => elements.map((e) => e.getAttribute("d") ?? ""));
+      expect(paths).toHaveLength(4);
+      for (const d of paths) expect(d).toMatch(/^M[\d.]+,[\d.]+(H[\d.]+V[\d.]+)+$/);
+      const band = Number(
+        await tool.locator("svg.tools__chart .tools-vw__range").getAttribute("width"),
+      );
+      expect(band).toBeGreaterThan(0);
 
-  it("shows the Van Westendorp tool's typed errors inline, naming the line", async () => {
-    const tool = page.getByTestId("tool-vw");
-    await fillFields(tool, { answers: "5, 8, 12, 15\n6, 9, 13" });
-    await expectError(tool, "invalid_input", /line 2: expected four prices/);
-    await expect(tool.getByTestId("tool-vw-opp").textContent()).resolves.toBe("—");
-    // Every respondent inconsistent: the package's own error.
-    await fillFields(tool, { answers: "10, 8, 12, 15" });
-    await expectError(tool, "invalid_input", /inconsistent answers/);
-    await fillFields(tool, { answers: "5, 8, 12, -15" });
-    await expectError(
-      tool,
-      "out_of_range",
-      /line 1: responses\[0\]\.tooExpensive: expected number ≥ 0/,
-    );
-    await fillFields(tool, { answers: answersText(answers) });
-    await expectShown(
-      tool,
-      expectedVanWestendorp(answers, { convention: "blog", intersection: "linear" }),
-    );
+      await fillFields(tool, blog);
+      await expectShown(tool, expectedVanWestendorp(answers, blog));
+      expectParams(page, "vw.", { answers: answersText(answers), ...blog });
+    });
+
+    it("shows the typed errors inline, naming the line", async () => {
+      const tool = page.getByTestId("tool-vw");
+      await fillFields(tool, { answers: "5, 8, 12, 15\n6, 9, 13" });
+      await expectError(tool, "invalid_input", /line 2: expected four prices/);
+      await expect(tool.getByTestId("tool-vw-opp").textContent()).resolves.toBe("—");
+      // Every respondent inconsistent: the package's own error.
+      await fillFields(tool, { answers: "10, 8, 12, 15" });
+      await expectError(tool, "invalid_input", /inconsistent answers/);
+      await fillFields(tool, { answers: "5, 8, 12, -15" });
+      await expectError(
+        tool,
+        "out_of_range",
+        /line 1: responses\[0\]\.tooExpensive: expected number ≥ 0/,
+      );
+      await fillFields(tool, { answers: answersText(answers) });
+      await expectShown(tool, expectedVanWestendorp(answers, blog));
+    });
+
+    it("opens a shared link with its answers and price points restored, and rewrites it on a change", async () => {
+      const vwAnswers = answers.slice(0, 5);
+      await openWith(page, url(), {
+        "vw.answers": answersText(vwAnswers),
+        "vw.convention": "pricesensitivitymeter",
+      });
+      const tool = page.getByTestId("tool-vw");
+      await expect(fieldValues(tool, ["answers", "convention", "intersection"])).resolves.toEqual({
+        answers: answersText(vwAnswers),
+        ...psm,
+      });
+      await expectShown(tool, expectedVanWestendorp(vwAnswers, psm));
+      await fillFields(tool, { intersection: "linear" });
+      await expectShown(tool, expectedVanWestendorp(vwAnswers, { ...psm, intersection: "linear" }));
+      expectParams(page, "vw.", {
+        answers: answersText(vwAnswers),
+        convention: "pricesensitivitymeter",
+        intersection: "linear",
+      });
+    });
   });
 
   const cumulative = [120, 310, 640, 1150, 1900, 2950, 4300, 5800, 7300, 8600, 9600, 10300, 10750];
 
-  it("fits the Bass model to cumulative adopters and reads the stage as the package does", async () => {
-    const tool = page.getByTestId("tool-bass");
-    await fillFields(tool, { mode: "data", kind: "cumulative", series: cumulative.join(", ") });
-    await expectShown(tool, expectedBassFromData(edition, cumulative));
-    // Bars for each period and the model's curve are drawn.
-    await expect(tool.locator(".tools-bass__bars rect").count()).resolves.toBe(cumulative.length);
-    await expect(
-      tool.locator("svg.tools__chart .tools-bass__curve").getAttribute("d"),
-    ).resolves.toMatch(/^M/);
-    // Fewer periods: the launch is earlier in its life.
-    const early = cumulative.slice(0, 7);
-    await fillFields(tool, { series: early.join("\n") });
-    await expectShown(tool, expectedBassFromData(edition, early));
-  });
+  describeToolPage(edition, "bass-stage", /toolsBassStage/, (url) => {
+    it("loads its code when visible and calculates", async () => {
+      const tool = page.getByTestId("tool-bass");
+      await expect.poll(() => tool.getAttribute("data-state")).toBe("ready");
+    });
 
-  it("classifies a Bass model given by p, q and m after some periods", async () => {
-    const tool = page.getByTestId("tool-bass");
-    await fillFields(tool, { mode: "model" });
-    await expect(tool.locator('[name="series"]').isVisible()).resolves.toBe(false);
-    const model = { p: 0.005, q: 0.3, m: 10000 };
-    for (const periods of [8, 16, 40]) {
-      await fillFields(tool, { p: "0.005", q: "0.3", m: "10000", periods: String(periods) });
-      await expectShown(tool, expectedBassFromModel(edition, model, periods));
-    }
-    // As in the package's doctest (Bass p 0.005, q 0.3): introduction after 8 periods.
-    await fillFields(tool, { periods: "8" });
-    await expectShown(tool, { "tool-bass-stage": edition.stages.introduction });
-  });
+    it("fits the Bass model to cumulative adopters and reads the stage as the package does", async () => {
+      const tool = page.getByTestId("tool-bass");
+      await fillFields(tool, { mode: "data", kind: "cumulative", series: cumulative.join(", ") });
+      await expectShown(tool, expectedBassFromData(edition, cumulative));
+      // Bars for each period and the model's curve are drawn.
+      await expect(tool.locator(".tools-bass__bars rect").count()).resolves.toBe(cumulative.length);
+      await expect(
+        tool.locator("svg.tools__chart .tools-bass__curve").getAttribute("d"),
+      ).resolves.toMatch(/^M/);
+      // Fewer periods: the launch is earlier in its life.
+      const early = cumulative.slice(0, 7);
+      await fillFields(tool, { series: early.join("\n") });
+      await expectShown(tool, expectedBassFromData(edition, early));
+    });
 
-  it("shows the Bass tool's typed errors inline", async () => {
-    const tool = page.getByTestId("tool-bass");
-    await fillFields(tool, { p: "0" });
-    await expectError(tool, "out_of_range", /p: expected number > 0/);
-    await fillFields(tool, { p: "0.005", periods: "3" });
-    await expectError(tool, "out_of_range", /at least 5 periods/);
-    await fillFields(tool, { mode: "data", series: "100, 250, 240, 400, 600" });
-    await expectError(tool, "invalid_input", /period 3: .*cumulative/);
-    await fillFields(tool, { series: "100, 250, abc" });
-    await expectError(tool, "invalid_input", /expected a number/);
-    await fillFields(tool, { series: cumulative.join(", ") });
-    await expectShown(tool, expectedBassFromData(edition, cumulative));
+    it("classifies a Bass model given by p, q and m after some periods", async () => {
+      const tool = page.getByTestId("tool-bass");
+      await fillFields(tool, { mode: "model" });
+      await expect(tool.locator('[name="series"]').isVisible()).resolves.toBe(false);
+      const model = { p: 0.005, q: 0.3, m: 10000 };
+      for (const periods of [8, 16, 40]) {
+        await fillFields(tool, { p: "0.005", q: "0.3", m: "10000", periods: String(periods) });
+        await expectShown(tool, expectedBassFromModel(edition, model, periods));
+      }
+      // As in the package's doctest (Bass p 0.005, q 0.3): introduction after 8 periods.
+      await fillFields(tool, { periods: "8" });
+      await expectShown(tool, { "tool-bass-stage": edition.stages.introduction });
+    });
+
+    it("shows the typed errors inline", async () => {
+      const tool = page.getByTestId("tool-bass");
+      await fillFields(tool, { p: "0" });
+      await expectError(tool, "out_of_range", /p: expected number > 0/);
+      await fillFields(tool, { p: "0.005", periods: "3" });
+      await expectError(tool, "out_of_range", /at least 5 periods/);
+      await fillFields(tool, { mode: "data", series: "100, 250, 240, 400, 600" });
+      await expectError(tool, "invalid_input", /period 3: .*cumulative/);
+      await fillFields(tool, { series: "100, 250, abc" });
+      await expectError(tool, "invalid_input", /expected a number/);
+      await fillFields(tool, { series: cumulative.join(", ") });
+      await expectShown(tool, expectedBassFromData(edition, cumulative));
+      expectParams(page, "bass.", { mode: "data", series: cumulative.join(", "), p: "0.005" });
+    });
+
+    it("opens a shared link with its model and stage restored, and rewrites it on a change", async () => {
+      const model = { p: 0.03, q: 0.38, m: 5000 };
+      await openWith(page, url(), {
+        "bass.mode": "model",
+        "bass.p": String(model.p),
+        "bass.q": String(model.q),
+        "bass.m": String(model.m),
+        "bass.periods": "12",
+      });
+      const tool = page.getByTestId("tool-bass");
+      await expect(tool.locator('[name="periods"]').isVisible()).resolves.toBe(true);
+      await expect(tool.locator('[name="mode"]').inputValue()).resolves.toBe("model");
+      await expectShown(tool, expectedBassFromModel(edition, model, 12));
+      await fillFields(tool, { periods: "20" });
+      await expectShown(tool, expectedBassFromModel(edition, model, 20));
+      expectParams(page, "bass.", { mode: "model", p: "0.03", periods: "20" });
+    });
   });
 
   const customers: Customer[] = [
@@ -526,189 +806,86 @@ describe.each(editions)("the tools page at $path", (edition) => {
     ...customers.map((c) => [c.id, c.last, c.frequency, c.monetary].join("\t")),
   ].join("\n");
 
-  it("scores and segments typed customer rows as rfmSegments does", async () => {
-    const tool = page.getByTestId("tool-rfm");
-    await fillFields(tool, { rows: rowsText, asOf: "" });
-    const report = rfmSegments(purchasesOf(customers));
-    await expectShown(tool, shownRfm(report));
-    // Each customer's row: id, recency, frequency, score and segment in the page's language.
-    const rows = await tool
-      .getByTestId("tool-rfm-customer-rows")
-      .locator("tr")
-      .evaluateAll((trs) =>
-        trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")),
+  describeToolPage(edition, "rfm", /toolsRfm\./, (url) => {
+    it("loads its code when visible and calculates", async () => {
+      const tool = page.getByTestId("tool-rfm");
+      await expect.poll(() => tool.getAttribute("data-state")).toBe("ready");
+    });
+
+    it("scores and segments typed customer rows as rfmSegments does", async () => {
+      const tool = page.getByTestId("tool-rfm");
+      await fillFields(tool, { rows: rowsText, asOf: "" });
+      const report = rfmSegments(purchasesOf(customers));
+      await expectShown(tool, shownRfm(report));
+      // Each customer's row: id, recency, frequency, score and segment in the page's language.
+      const rows = await tool
+        .getByTestId("tool-rfm-customer-rows")
+        .locator("tr")
+        .evaluateAll((trs) =>
+          trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")),
+        );
+      expect(rows).toEqual(
+        report.customers.map((c) => [
+          c.customerId,
+          formatFixed(c.recencyDays, 0),
+          formatCount(c.frequency),
+          formatAmount(c.monetary as number),
+          c.score,
+          edition.segments[c.segment] ?? c.segment,
+        ]),
       );
-    expect(rows).toEqual(
-      report.customers.map((c) => [
-        c.customerId,
-        formatFixed(c.recencyDays, 0),
-        formatCount(c.frequency),
-        formatAmount(c.monetary as number),
-        c.score,
-        edition.segments[c.segment] ?? c.segment,
-      ]),
-    );
-    // An analysis date moves recency.
-    await fillFields(tool, { asOf: "2026-12-31" });
-    await expectShown(tool, shownRfm(rfmSegments(purchasesOf(customers), { asOf: "2026-12-31" })));
-  });
-
-  it("segments the CDNOW preset as rfmSegments does on those customers' purchases", async () => {
-    const tool = page.getByTestId("tool-rfm");
-    await tool.getByTestId("tool-rfm-preset-cdnow").click();
-    await expect(tool.locator('[name="asOf"]').inputValue()).resolves.toBe("1998-06-30");
-    // The first 40 customers of the sample, with their real purchases (amounts in cents).
-    const first = new Set<string>();
-    const purchases = cdnowSample().filter((row) => {
-      if (!first.has(row.customerId) && first.size < 40) first.add(row.customerId);
-      return first.has(row.customerId);
+      // An analysis date moves recency.
+      await fillFields(tool, { asOf: "2026-12-31" });
+      await expectShown(
+        tool,
+        shownRfm(rfmSegments(purchasesOf(customers), { asOf: "2026-12-31" })),
+      );
+      expectParams(page, "rfm.", { rows: rowsText, asOf: "2026-12-31" });
     });
-    await expectShown(tool, shownRfm(rfmSegments(purchases, { asOf: "1998-06-30" })));
-  });
 
-  it("shows the RFM tool's typed errors inline, naming the line", async () => {
-    const tool = page.getByTestId("tool-rfm");
-    await fillFields(tool, { rows: "a, 2026-01-05, 2, 40\nb, 2026-01-07, 0, 10" });
-    await expectError(tool, "out_of_range", /line 2: expected a whole number of purchases/);
-    await fillFields(tool, { rows: "a, 2026-01-05, 2, 40\na, 2026-01-07, 1, 10" });
-    await expectError(tool, "conflict", /line 2: customer "a" is already on line 1/);
-    await fillFields(tool, { rows: "a, 2026-01-05, 2, 40\nb, someday, 1, 10" });
-    await expectError(tool, "invalid_input", /line 2: transactions\[2\]\.date: expected/);
-    await expect(tool.getByTestId("tool-rfm-customers").textContent()).resolves.toBe("—");
-    await fillFields(tool, { rows: rowsText, asOf: "" });
-    await expectShown(tool, shownRfm(rfmSegments(purchasesOf(customers))));
-  });
-
-  it("keeps every calculator's inputs in the URL under its own prefix", async () => {
-    const params = new URL(page.url()).searchParams;
-    expect(Object.fromEntries(params)).toMatchObject({
-      "ss.baseline": "4.5",
-      "ss.variations": "3",
-      "sig.treatmentConversions": "135",
-      "price.seats": "51",
-      "vw.convention": "blog",
-      "vw.intersection": "linear",
-      "vw.answers": answersText(answers),
-      "bass.mode": "data",
-      "bass.series": cumulative.join(", "),
-      "bass.p": "0.005",
-      "rfm.rows": rowsText,
-      "rfm.asOf": "",
+    it("segments the CDNOW preset as rfmSegments does on those customers' purchases", async () => {
+      const tool = page.getByTestId("tool-rfm");
+      await tool.getByTestId("tool-rfm-preset-cdnow").click();
+      await expect(tool.locator('[name="asOf"]').inputValue()).resolves.toBe("1998-06-30");
+      // The first 40 customers of the sample, with their real purchases (amounts in cents).
+      const first = new Set<string>();
+      const purchases = cdnowSample().filter((row) => {
+        if (!first.has(row.customerId) && first.size < 40) first.add(row.customerId);
+        return first.has(row.customerId);
+      });
+      await expectShown(tool, shownRfm(rfmSegments(purchases, { asOf: "1998-06-30" })));
     });
-    // No unprefixed parameter: the calculators cannot overwrite each other.
-    expect([...params.keys()].filter((key) => !/^(ss|sig|price|vw|bass|rfm)\./.test(key))).toEqual(
-      [],
-    );
-  });
 
-  it("opens a shared link with every calculator's inputs and results restored", async () => {
-    const shared = new URL(`${session?.origin}${edition.path}`);
-    const vwAnswers = answers.slice(0, 5);
-    const model = { p: 0.03, q: 0.38, m: 5000 };
-    const link = {
-      "ss.baseline": "12",
-      "ss.mde": "2",
-      "ss.mdeType": "absolute",
-      "sig.controlVisitors": "2400",
-      "sig.controlConversions": "240",
-      "price.seats": "275",
-      "vw.answers": answersText(vwAnswers),
-      "vw.convention": "pricesensitivitymeter",
-      "bass.mode": "model",
-      "bass.p": String(model.p),
-      "bass.q": String(model.q),
-      "bass.m": String(model.m),
-      "bass.periods": "12",
-      "rfm.rows": rowsText,
-      "rfm.asOf": "2026-11-30",
-    };
-    for (const [key, value] of Object.entries(link)) shared.searchParams.set(key, value);
-    await page.goto(shared.href, { waitUntil: "load" });
-
-    const sampleSizeCalculator = page.getByTestId("calc-sample-size");
-    const ss = await fieldValues(sampleSizeCalculator, [
-      "baseline",
-      "mde",
-      "mdeType",
-      "power",
-      "alpha",
-      "variations",
-      "daily",
-    ]);
-    expect(ss).toMatchObject({ baseline: "12", mde: "2", mdeType: "absolute", power: "80" });
-    await expectShown(sampleSizeCalculator, expectedSampleSize(ss));
-
-    const significance = page.getByTestId("calc-significance");
-    const sig = await fieldValues(significance, [
-      "controlVisitors",
-      "controlConversions",
-      "treatmentVisitors",
-      "treatmentConversions",
-      "confidence",
-    ]);
-    expect(sig).toMatchObject({ controlVisitors: "2400", controlConversions: "240" });
-    await expectShown(significance, expectedSignificance(sig));
-
-    const pricing = page.getByTestId("calc-pricing");
-    await expect(pricing.getByTestId("calc-pricing-seats").inputValue()).resolves.toBe("275");
-    await expectShown(pricing, expectedTiers(275));
-
-    const vw = page.getByTestId("tool-vw");
-    await expect(fieldValues(vw, ["answers", "convention", "intersection"])).resolves.toEqual({
-      answers: answersText(vwAnswers),
-      convention: "pricesensitivitymeter",
-      intersection: "min",
+    it("shows the typed errors inline, naming the line", async () => {
+      const tool = page.getByTestId("tool-rfm");
+      await fillFields(tool, { rows: "a, 2026-01-05, 2, 40\nb, 2026-01-07, 0, 10" });
+      await expectError(tool, "out_of_range", /line 2: expected a whole number of purchases/);
+      await fillFields(tool, { rows: "a, 2026-01-05, 2, 40\na, 2026-01-07, 1, 10" });
+      await expectError(tool, "conflict", /line 2: customer "a" is already on line 1/);
+      await fillFields(tool, { rows: "a, 2026-01-05, 2, 40\nb, someday, 1, 10" });
+      await expectError(tool, "invalid_input", /line 2: transactions\[2\]\.date: expected/);
+      await expect(tool.getByTestId("tool-rfm-customers").textContent()).resolves.toBe("—");
+      await fillFields(tool, { rows: rowsText, asOf: "" });
+      await expectShown(tool, shownRfm(rfmSegments(purchasesOf(customers))));
     });
-    await expectShown(
-      vw,
-      expectedVanWestendorp(vwAnswers, {
-        convention: "pricesensitivitymeter",
-        intersection: "min",
-      }),
-    );
 
-    const bass = page.getByTestId("tool-bass");
-    await expect(bass.locator('[name="periods"]').isVisible()).resolves.toBe(true);
-    await expect(bass.locator('[name="mode"]').inputValue()).resolves.toBe("model");
-    await expectShown(bass, expectedBassFromModel(edition, model, 12));
-
-    const rfm = page.getByTestId("tool-rfm");
-    await expect(fieldValues(rfm, ["rows", "asOf"])).resolves.toEqual({
-      rows: rowsText,
-      asOf: "2026-11-30",
+    it("opens a shared link with its rows and segments restored, and rewrites it on a change", async () => {
+      await openWith(page, url(), { "rfm.rows": rowsText, "rfm.asOf": "2026-11-30" });
+      const tool = page.getByTestId("tool-rfm");
+      await expect(fieldValues(tool, ["rows", "asOf"])).resolves.toEqual({
+        rows: rowsText,
+        asOf: "2026-11-30",
+      });
+      await expectShown(
+        tool,
+        shownRfm(rfmSegments(purchasesOf(customers), { asOf: "2026-11-30" })),
+      );
+      await fillFields(tool, { asOf: "2027-01-15" });
+      await expectShown(
+        tool,
+        shownRfm(rfmSegments(purchasesOf(customers), { asOf: "2027-01-15" })),
+      );
+      expectParams(page, "rfm.", { rows: rowsText, asOf: "2027-01-15" });
     });
-    await expectShown(rfm, shownRfm(rfmSegments(purchasesOf(customers), { asOf: "2026-11-30" })));
-
-    // Changing an input rewrites its parameter and leaves the others as they were.
-    await fillFields(bass, { periods: "20" });
-    await expectShown(bass, expectedBassFromModel(edition, model, 20));
-    const params = new URL(page.url()).searchParams;
-    expect(params.get("bass.periods")).toBe("20");
-    expect(params.get("rfm.asOf")).toBe("2026-11-30");
-    expect(params.get("ss.baseline")).toBe("12");
-  });
-
-  it("loads every calculator's code once its fields are touched, without console errors", async () => {
-    await page.waitForLoadState("networkidle");
-    expect(stopWatching()).toEqual({ consoleErrors: [], failedRequests: [] });
-    const gzipped = gzippedScripts(scripts);
-    for (const chunk of [
-      /sampleSizeCalculator/,
-      /significanceCalculator/,
-      /pricingCalculator/,
-      /toolsVanWestendorp/,
-      /toolsBassStage/,
-      /toolsRfm\./,
-    ]) {
-      expect(
-        gzipped.map((s) => s.pathname).some((p) => chunk.test(p)),
-        String(chunk),
-      ).toBe(true);
-    }
-    // Beyond the budget of a page's first view: the code of all six calculators together.
-    const total = gzipped.reduce((sum, s) => sum + s.bytes, 0);
-    console.info(
-      `${edition.path}: ${gzipped.length} scripts, ${(total / 1024).toFixed(1)} KB gzipped once every calculator has been used`,
-    );
   });
 });

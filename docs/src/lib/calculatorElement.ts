@@ -25,9 +25,7 @@ export function show(root: HTMLElement, testId: string, text: string): void {
  * on every input, and loads `calculate` when the element first becomes visible. The element's
  * `data-state` becomes `ready` after a calculation and `error` when the inputs are invalid, with
  * the reason in its `[data-calculator-status]` element (a polite live region) and the error's
- * `code` (an `OpsbookError` code such as `invalid_input`) in `data-error-code`. With
- * `data-load="interaction"` the code loads on the first focus or pointer press inside the element
- * instead (for a page with more calculators than its JavaScript budget holds at once).
+ * `code` (an `OpsbookError` code such as `invalid_input`) in `data-error-code`.
  */
 export function connectCalculator(
   root: HTMLElement,
@@ -90,15 +88,6 @@ export function connectCalculator(
       update();
     });
   };
-  // `data-load="interaction"`: the results of the default inputs are in the page already (rendered
-  // at build time), so the code waits for the first touch of a field — unless the URL brought
-  // inputs of its own, which need calculating as soon as the calculator is seen.
-  const fromUrl = fields.some((field) => params.has(prefix + field.name) || params.has(field.name));
-  if (root.dataset.load === "interaction" && !fromUrl) {
-    for (const type of ["focusin", "pointerdown"])
-      root.addEventListener(type, start, { once: true });
-    return;
-  }
   const observer = new IntersectionObserver(
     (entries) => {
       if (!entries.some((entry) => entry.isIntersecting)) return;
