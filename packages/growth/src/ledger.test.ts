@@ -1,6 +1,7 @@
 import { addDuration, OpsbookError } from "@opsbook/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { commandOfStep, ledgerPolicies as policies, thrown } from "./fixtures/ledgerTesting.ts";
 import { createLedger, type LedgerCommand, type LedgerEntry, type MemberLedger } from "./ledger.ts";
 import type { LedgerPolicyInput } from "./schemas.ts";
 
@@ -16,16 +17,6 @@ function run(policy: LedgerPolicyInput, commands: LedgerCommand[]) {
     entries.push(...result.entries);
   }
   return { ledger, state, entries };
-}
-
-function thrown(fn: () => unknown): OpsbookError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(OpsbookError);
-    return error as OpsbookError;
-  }
-  throw new Error("expected an OpsbookError");
 }
 
 describe("createLedger: expiry policies", () => {
@@ -432,21 +423,6 @@ describe("createLedger: idempotency and bad input", () => {
 });
 
 // Random command sequences for the properties below.
-const policies = fc.record({
-  burnOrder: fc.constantFrom("earliest-expiry", "earliest-earned", "latest-earned"),
-  expiry: fc.constantFrom(
-    { type: "none" },
-    { type: "rolling", duration: "P10D" },
-    { type: "rolling", duration: "P1M", roundTo: "month" },
-    { type: "inactivity", duration: "P15D" },
-    { type: "fixed-date", month: 2, day: 1 },
-  ),
-  pendingFor: fc.constantFrom(undefined, "P2D"),
-  returnPolicy: fc.constantFrom("only-pending", "within-balance", "unlimited"),
-  allowNegative: fc.boolean(),
-  timeZone: fc.constantFrom("UTC", "America/New_York"),
-}) as fc.Arbitrary<LedgerPolicyInput>;
-
 const steps = fc.array(
   fc.record({
     gapHours: fc.integer({ min: 0, max: 240 }),
@@ -482,14 +458,7 @@ function simulate(
   plan.forEach((step, i) => {
     at += step.gapHours * 3_600_000;
     const base = { at, ...(step.keyed ? { key: `k${i}` } : {}) };
-    const command: LedgerCommand =
-      step.kind === "reverse"
-        ? { type: "reverse", entry: step.entry, ...base }
-        : step.kind === "expire"
-          ? { type: "expire", ...base }
-          : step.kind === "adjust"
-            ? { type: "adjust", amount: step.amount % 2 ? step.amount : -step.amount, ...base }
-            : { type: step.kind as "earn" | "burn", amount: step.amount, ...base };
+    const command: LedgerCommand = commandOfStep(step, base);
     try {
       const result = ledger.apply(state, command);
       check(state, result.state, result.entries, command);

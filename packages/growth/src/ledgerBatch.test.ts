@@ -1,6 +1,7 @@
 import { OpsbookError } from "@opsbook/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { commandOfStep, ledgerPolicies as policies, thrown } from "./fixtures/ledgerTesting.ts";
 import {
   createLedger,
   type Ledger,
@@ -9,17 +10,6 @@ import {
   type LedgerEntry,
   type MemberLedger,
 } from "./ledger.ts";
-import type { LedgerPolicyInput } from "./schemas.ts";
-
-function thrown(fn: () => unknown): OpsbookError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(OpsbookError);
-    return error as OpsbookError;
-  }
-  throw new Error("expected an OpsbookError");
-}
 
 /**
  * The reference: `apply` folded over the commands, a failing command leaving its member's state
@@ -222,20 +212,6 @@ describe("ledger.applyBatch", () => {
 
 // Random programmes: several members, interleaved commands, keys drawn from a small pool (so
 // replays and conflicts happen), now and then a command out of time order or a repeat of an earlier one.
-const policies = fc.record({
-  burnOrder: fc.constantFrom("earliest-expiry", "earliest-earned", "latest-earned"),
-  expiry: fc.constantFrom(
-    { type: "none" },
-    { type: "rolling", duration: "P10D" },
-    { type: "rolling", duration: "P1M", roundTo: "month" },
-    { type: "inactivity", duration: "P15D" },
-    { type: "fixed-date", month: 2, day: 1 },
-  ),
-  pendingFor: fc.constantFrom(undefined, "P2D"),
-  returnPolicy: fc.constantFrom("only-pending", "within-balance", "unlimited"),
-  allowNegative: fc.boolean(),
-  timeZone: fc.constantFrom("UTC", "America/New_York"),
-}) as fc.Arbitrary<LedgerPolicyInput>;
 
 const plans = fc.array(
   fc.record({
@@ -273,15 +249,7 @@ function commandsOf(plan: Step[]) {
       at,
       ...(step.key === undefined ? {} : { key: `k${step.key}` }),
     };
-    out.push(
-      step.kind === "reverse"
-        ? { type: "reverse", entry: step.entry, ...base }
-        : step.kind === "expire"
-          ? { type: "expire", ...base }
-          : step.kind === "adjust"
-            ? { type: "adjust", amount: step.amount % 2 ? step.amount : -step.amount, ...base }
-            : { type: step.kind as "earn" | "burn", amount: step.amount, ...base },
-    );
+    out.push(commandOfStep(step, base));
   }
   return out;
 }
