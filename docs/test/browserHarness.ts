@@ -126,6 +126,13 @@ export async function shownCode(page: Page, testId: string): Promise<string> {
     .trimEnd();
 }
 
+/** The current value of each named field of an island. */
+export async function fieldValues(root: Locator, names: string[]): Promise<Record<string, string>> {
+  const values: Record<string, string> = {};
+  for (const name of names) values[name] = await root.locator(`[name="${name}"]`).inputValue();
+  return values;
+}
+
 /** Sets each named field of an island (a select gets the option, any other field is filled). */
 export async function fillFields(root: Locator, values: Record<string, string>): Promise<void> {
   for (const [name, value] of Object.entries(values)) {

@@ -11,19 +11,16 @@ import {
   assignVariation,
   bayesianTest,
   decide,
-  experimentDuration,
   experimentPlanSchema,
   frequentistTest,
   meanFromValues,
   minimumDetectableEffect,
-  proportionsZTest,
-  type SampleSizeResult,
   sampleSize,
   sequentialTest,
   srmCheck,
 } from "@opsbook/experiments";
 import { getPlay, validatePlayConfig } from "@opsbook/plays";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   formatCount,
@@ -37,6 +34,7 @@ import {
   type BrowserSession,
   docsRoot,
   expectShown,
+  fieldValues,
   fillFields,
   gzippedScripts,
   jsBudgetBytes,
@@ -46,6 +44,7 @@ import {
   shownCode,
   shownTexts,
 } from "./browserHarness.ts";
+import { expectedSampleSize, expectedSignificance } from "./calculatorExpectations.ts";
 
 assertBuilt();
 
@@ -145,65 +144,6 @@ function expectedLiveNumbers(yes: string): Record<string, string> {
     "exp-decision-holm": list(adjustPValues(pValues, "holm")),
     "exp-decision-bh": list(adjustPValues(pValues, "benjamini-hochberg")),
   };
-}
-
-/** What the sample-size calculator must show for inputs typed as on the page (percentages). */
-function expectedSampleSize(inputs: Record<string, string>) {
-  const size: SampleSizeResult = sampleSize({
-    metric: { type: "proportion", baseline: Number(inputs.baseline) / 100 },
-    effect: Number(inputs.mde) / 100,
-    relative: inputs.mdeType === "relative",
-    power: Number(inputs.power) / 100,
-    alpha: Number(inputs.alpha) / 100,
-    variations: Number(inputs.variations),
-  });
-  const { days } = experimentDuration({
-    perVariation: size.perVariation,
-    variations: size.variations,
-    dailyUnits: Number(inputs.daily),
-  });
-  return {
-    size,
-    shown: {
-      "calc-ss-per-variation": formatCount(size.perVariation),
-      "calc-ss-total": formatCount(size.total),
-      "calc-ss-days": formatCount(days),
-    },
-  };
-}
-
-/** What the significance calculator must show for these counts and confidence level. */
-function expectedSignificance(inputs: Record<string, string>) {
-  const [cn, cc, tn, tc] = [
-    inputs.controlVisitors,
-    inputs.controlConversions,
-    inputs.treatmentVisitors,
-    inputs.treatmentConversions,
-  ].map(Number) as [number, number, number, number];
-  const alpha = 1 - Number(inputs.confidence) / 100;
-  const bayesian = bayesianTest(proportion(cn, cc), proportion(tn, tc), { alpha });
-  const z = proportionsZTest([
-    { count: tc, nobs: tn },
-    { count: cc, nobs: cn },
-  ]);
-  return {
-    significant: z.pValue < alpha,
-    shown: {
-      "calc-sig-control-rate": formatPercent(cc / cn, 2),
-      "calc-sig-treatment-rate": formatPercent(tc / tn, 2),
-      "calc-sig-lift": formatLift(bayesian.estimate),
-      "calc-sig-ci": formatInterval(bayesian.ci),
-      "calc-sig-p": formatPValue(z.pValue),
-      "calc-sig-chance": formatPercent(bayesian.chanceToWin),
-    },
-  };
-}
-
-async function fieldValues(calculator: Locator, names: string[]) {
-  const values: Record<string, string> = {};
-  for (const name of names)
-    values[name] = await calculator.locator(`[name="${name}"]`).inputValue();
-  return values;
 }
 
 let session: BrowserSession | undefined;

@@ -13,8 +13,6 @@ import {
   createProgramme,
   type LedgerCommand,
   type LedgerEntry,
-  levelForXp,
-  levelThresholds,
   type MemberLedger,
   type ProgrammeConfigInput,
   tierTimeline,
@@ -28,12 +26,11 @@ import {
   formatLastDay,
   formatLots,
   formatPoints,
-  formatProgress,
   formatSigned,
   tierLabels,
 } from "../src/lib/growthFormat.ts";
 import { tierDefaults, tierSimulationOf } from "../src/lib/growthTierSimulator.ts";
-import { xpCurveOf, xpDefaults } from "../src/lib/growthXpDesigner.ts";
+import { xpDefaults } from "../src/lib/growthXpDesigner.ts";
 import {
   assertBuilt,
   type BrowserSession,
@@ -48,6 +45,7 @@ import {
   shownCode,
   shownTexts,
 } from "./browserHarness.ts";
+import { expectedXp } from "./calculatorExpectations.ts";
 
 assertBuilt();
 
@@ -160,24 +158,6 @@ function expectedLedger(edition: Edition): {
     ];
   });
   return { numbers, rows };
-}
-
-/** What the XP-curve designer must show for these field values. */
-function expectedXp(values: Record<string, string>): Record<string, string> {
-  const thresholds = levelThresholds(xpCurveOf(new Map(Object.entries(values))));
-  const p = levelForXp(thresholds, Number(values["xp.xp"]));
-  const shown: Record<string, string> = {
-    "growth-xp-level": String(p.level),
-    "growth-xp-progress": formatProgress(p.progress),
-    "growth-xp-to-next": formatPoints(p.toNext),
-    "growth-xp-max-level": String(p.maxLevel),
-    "growth-xp-top": formatPoints(thresholds[thresholds.length - 1] ?? 0),
-  };
-  thresholds.forEach((xp, i) => {
-    shown[`growth-xp-row-${i + 1}`] =
-      `${i + 1}${formatPoints(xp)}${formatPoints(i === 0 ? xp : xp - (thresholds[i - 1] ?? 0))}`;
-  });
-  return shown;
 }
 
 /** What the tier simulator must show for these field values: the outputs and the spans. */

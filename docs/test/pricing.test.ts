@@ -17,14 +17,12 @@ import {
   ltvToCac,
   parsePriceBook,
   payerConversion,
-  priceUsage,
   quote,
   vanWestendorp,
 } from "@opsbook/pricing";
 import { generateProduct } from "@opsbook/sample-data";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { calculatorTiers } from "../src/lib/pricingCalculator.ts";
 import {
   formatMoney,
   formatOneDecimal,
@@ -45,6 +43,7 @@ import {
   shownCode,
   shownTexts,
 } from "./browserHarness.ts";
+import { expectedTierPricing } from "./calculatorExpectations.ts";
 
 assertBuilt();
 
@@ -137,28 +136,6 @@ function expectedLiveNumbers(): Record<string, string> {
   };
 }
 
-/** What the calculator must show for a quantity: both models priced with `priceUsage`. */
-function expectedCalculator(seats: number): Record<string, string> {
-  const tiers = [...calculatorTiers];
-  const graduated = priceUsage({ model: "graduated", tiers }, seats, { currency: "USD" });
-  const volume = priceUsage({ model: "volume", tiers }, seats, { currency: "USD" });
-  const perSeat = (exact: string) =>
-    formatPrice(seats === 0 ? 0 : Math.round((Number(exact) / seats) * 100) / 100);
-  const shown: Record<string, string> = {
-    "calc-pricing-graduated": formatMoney(graduated.amount),
-    "calc-pricing-volume": formatMoney(volume.amount),
-    "calc-pricing-graduated-per-seat": perSeat(graduated.exact),
-    "calc-pricing-volume-per-seat": perSeat(volume.exact),
-  };
-  tiers.forEach((_, i) => {
-    const amountOf = (lines: typeof graduated.lines) =>
-      formatPrice(Number(lines.find((l) => l.tier === i)?.amount ?? 0));
-    shown[`calc-pricing-graduated-tier-${i + 1}`] = amountOf(graduated.lines);
-    shown[`calc-pricing-volume-tier-${i + 1}`] = amountOf(volume.lines);
-  });
-  return shown;
-}
-
 let session: BrowserSession | undefined;
 let page: Page;
 
@@ -217,13 +194,13 @@ describe.each(guides)("the pricing guide at %s", (path) => {
     const seats = calculator.getByTestId("calc-pricing-seats");
     for (const quantity of [7, 50, 51, 1234]) {
       await seats.fill(String(quantity));
-      await expectShown(calculator, expectedCalculator(quantity));
+      await expectShown(calculator, expectedTierPricing(quantity));
     }
     // The slider follows the field within its range, and moving it reprices.
     await expect(calculator.getByTestId("calc-pricing-range").inputValue()).resolves.toBe("400");
     await calculator.getByTestId("calc-pricing-range").fill("120");
     await expect(seats.inputValue()).resolves.toBe("120");
-    await expectShown(calculator, expectedCalculator(120));
+    await expectShown(calculator, expectedTierPricing(120));
     // The bars are drawn: the larger total fills the width.
     const widths = await calculator
       .locator(".pricing-calc__bar")
@@ -234,7 +211,7 @@ describe.each(guides)("the pricing guide at %s", (path) => {
     await expect.poll(() => calculator.getAttribute("data-state")).toBe("error");
     await expect(calculator.getByTestId("calc-pricing-volume").textContent()).resolves.toBe("—");
     await seats.fill("120");
-    await expectShown(calculator, expectedCalculator(120));
+    await expectShown(calculator, expectedTierPricing(120));
     await expect(calculator.getAttribute("data-state")).resolves.toBe("ready");
   });
 
@@ -248,11 +225,11 @@ describe.each(guides)("the pricing guide at %s", (path) => {
     const calculator = page.getByTestId("calc-pricing");
     await expect(calculator.getByTestId("calc-pricing-seats").inputValue()).resolves.toBe("275");
     await expect(calculator.getByTestId("calc-pricing-range").inputValue()).resolves.toBe("275");
-    await expectShown(calculator, expectedCalculator(275));
+    await expectShown(calculator, expectedTierPricing(275));
     // A link made before the prefix (`?seats=`) still opens with its quantity.
     await page.goto(`${url.origin}${url.pathname}?seats=33`, { waitUntil: "load" });
     await expect(calculator.getByTestId("calc-pricing-seats").inputValue()).resolves.toBe("33");
-    await expectShown(calculator, expectedCalculator(33));
+    await expectShown(calculator, expectedTierPricing(33));
   });
 
   it(`loads at most ${jsBudgetBytes / 1024} KB of gzipped JS with the calculator loaded, without errors`, async () => {

@@ -9,13 +9,6 @@
  */
 
 import {
-  bayesianTest,
-  experimentDuration,
-  proportionsZTest,
-  sampleSize,
-} from "@opsbook/experiments";
-import { levelForXp, levelThresholds } from "@opsbook/growth";
-import {
   bassCurve,
   bassPeakTime,
   classifyProductStage,
@@ -23,22 +16,12 @@ import {
   type ProductStage,
 } from "@opsbook/lifecycle";
 import { defaultRfmGrid, type RfmTransaction, rfmSegments } from "@opsbook/persona";
-import { priceUsage, vanWestendorp } from "@opsbook/pricing";
+import { vanWestendorp } from "@opsbook/pricing";
 import { cdnowSample } from "@opsbook/sample-data";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  formatCount as formatExperimentCount,
-  formatInterval,
-  formatLift,
-  formatPercent,
-  formatPValue,
-} from "../src/lib/experimentsFormat.ts";
-import { formatPoints, formatProgress } from "../src/lib/growthFormat.ts";
-import { xpCurveOf, xpDefaults } from "../src/lib/growthXpDesigner.ts";
+import { xpDefaults } from "../src/lib/growthXpDesigner.ts";
 import { slug } from "../src/lib/personaFormat.ts";
-import { calculatorTiers } from "../src/lib/pricingCalculator.ts";
-import { formatMoney, formatPrice } from "../src/lib/pricingFormat.ts";
 import {
   formatAmount,
   formatCount,
@@ -51,6 +34,7 @@ import {
   assertBuilt,
   type BrowserSession,
   expectShown,
+  fieldValues,
   fillFields,
   gzippedScripts,
   jsBudgetBytes,
@@ -58,6 +42,12 @@ import {
   openRecordingScripts,
   type PageProblems,
 } from "./browserHarness.ts";
+import {
+  expectedSampleSize,
+  expectedSignificance,
+  expectedTierPricing,
+  expectedXp,
+} from "./calculatorExpectations.ts";
 
 assertBuilt();
 
@@ -98,71 +88,7 @@ const editions = [
 ];
 type Edition = (typeof editions)[number];
 
-// --- Experiments -------------------------------------------------------------------------------
-
-function expectedSampleSize(inputs: Record<string, string>): Record<string, string> {
-  const size = sampleSize({
-    metric: { type: "proportion", baseline: Number(inputs.baseline) / 100 },
-    effect: Number(inputs.mde) / 100,
-    relative: inputs.mdeType === "relative",
-    power: Number(inputs.power) / 100,
-    alpha: Number(inputs.alpha) / 100,
-    variations: Number(inputs.variations),
-  });
-  const { days } = experimentDuration({
-    perVariation: size.perVariation,
-    variations: size.variations,
-    dailyUnits: Number(inputs.daily),
-  });
-  return {
-    "calc-ss-per-variation": formatExperimentCount(size.perVariation),
-    "calc-ss-total": formatExperimentCount(size.total),
-    "calc-ss-days": formatExperimentCount(days),
-  };
-}
-
-function expectedSignificance(inputs: Record<string, string>): Record<string, string> {
-  const [cn, cc, tn, tc] = [
-    inputs.controlVisitors,
-    inputs.controlConversions,
-    inputs.treatmentVisitors,
-    inputs.treatmentConversions,
-  ].map(Number) as [number, number, number, number];
-  const alpha = 1 - Number(inputs.confidence) / 100;
-  const bayesian = bayesianTest(
-    { type: "proportion", n: cn, conversions: cc },
-    { type: "proportion", n: tn, conversions: tc },
-    { alpha },
-  );
-  const z = proportionsZTest([
-    { count: tc, nobs: tn },
-    { count: cc, nobs: cn },
-  ]);
-  return {
-    "calc-sig-control-rate": formatPercent(cc / cn, 2),
-    "calc-sig-treatment-rate": formatPercent(tc / tn, 2),
-    "calc-sig-lift": formatLift(bayesian.estimate),
-    "calc-sig-ci": formatInterval(bayesian.ci),
-    "calc-sig-p": formatPValue(z.pValue),
-    "calc-sig-chance": formatPercent(bayesian.chanceToWin),
-  };
-}
-
-// --- Pricing -----------------------------------------------------------------------------------
-
-function expectedTiers(seats: number): Record<string, string> {
-  const tiers = [...calculatorTiers];
-  const graduated = priceUsage({ model: "graduated", tiers }, seats, { currency: "USD" });
-  const volume = priceUsage({ model: "volume", tiers }, seats, { currency: "USD" });
-  const perSeat = (exact: string) =>
-    formatPrice(seats === 0 ? 0 : Math.round((Number(exact) / seats) * 100) / 100);
-  return {
-    "calc-pricing-graduated": formatMoney(graduated.amount),
-    "calc-pricing-volume": formatMoney(volume.amount),
-    "calc-pricing-graduated-per-seat": perSeat(graduated.exact),
-    "calc-pricing-volume-per-seat": perSeat(volume.exact),
-  };
-}
+// --- Van Westendorp (the other calculators' expectations are in calculatorExpectations.ts) -------
 
 type Answer = { tooCheap: number; cheap: number; expensive: number; tooExpensive: number };
 
@@ -188,26 +114,6 @@ function expectedVanWestendorp(
     "tool-vw-idp": formatAmount(result.idp),
     "tool-vw-pme": formatAmount(result.pme),
   };
-}
-
-// --- Growth ------------------------------------------------------------------------------------
-
-/** What the XP-curve designer must show for these field values: levelThresholds and levelForXp. */
-function expectedXp(values: Record<string, string>): Record<string, string> {
-  const thresholds = levelThresholds(xpCurveOf(new Map(Object.entries(values))));
-  const p = levelForXp(thresholds, Number(values["xp.xp"]));
-  const shown: Record<string, string> = {
-    "growth-xp-level": String(p.level),
-    "growth-xp-progress": formatProgress(p.progress),
-    "growth-xp-to-next": formatPoints(p.toNext),
-    "growth-xp-max-level": String(p.maxLevel),
-    "growth-xp-top": formatPoints(thresholds[thresholds.length - 1] ?? 0),
-  };
-  thresholds.forEach((xp, i) => {
-    shown[`growth-xp-row-${i + 1}`] =
-      `${i + 1}${formatPoints(xp)}${formatPoints(i === 0 ? xp : xp - (thresholds[i - 1] ?? 0))}`;
-  });
-  return shown;
 }
 
 // --- Lifecycle ---------------------------------------------------------------------------------
@@ -303,12 +209,6 @@ function purchasesOf(customers: Customer[]): RfmTransaction[] {
 }
 
 // --- The pages ---------------------------------------------------------------------------------
-
-async function fieldValues(root: Locator, names: string[]): Promise<Record<string, string>> {
-  const values: Record<string, string> = {};
-  for (const name of names) values[name] = await root.locator(`[name="${name}"]`).inputValue();
-  return values;
-}
 
 async function expectError(root: Locator, code: string, message: RegExp): Promise<void> {
   await expect.poll(() => root.getAttribute("data-state")).toBe("error");
@@ -467,7 +367,7 @@ describe.each(editions)("the Tools section at $hub", (edition) => {
     it("loads its code when visible and shows the results of the default inputs", async () => {
       const calculator = page.getByTestId("calc-sample-size");
       await expect.poll(() => calculator.getAttribute("data-state")).toBe("ready");
-      await expectShown(calculator, expectedSampleSize(defaults));
+      await expectShown(calculator, expectedSampleSize(defaults).shown);
     });
 
     it("sizes a test as sampleSize and experimentDuration do, keeping the inputs under ss.", async () => {
@@ -482,7 +382,7 @@ describe.each(editions)("the Tools section at $hub", (edition) => {
         daily: "2500",
       };
       await fillFields(calculator, inputs);
-      await expectShown(calculator, expectedSampleSize(inputs));
+      await expectShown(calculator, expectedSampleSize(inputs).shown);
       expectParams(page, "ss.", inputs);
     });
 
@@ -491,9 +391,9 @@ describe.each(editions)("the Tools section at $hub", (edition) => {
       const calculator = page.getByTestId("calc-sample-size");
       const shown = await fieldValues(calculator, Object.keys(defaults));
       expect(shown).toEqual({ ...defaults, baseline: "12", mde: "2", mdeType: "absolute" });
-      await expectShown(calculator, expectedSampleSize(shown));
+      await expectShown(calculator, expectedSampleSize(shown).shown);
       await fillFields(calculator, { daily: "1200" });
-      await expectShown(calculator, expectedSampleSize({ ...shown, daily: "1200" }));
+      await expectShown(calculator, expectedSampleSize({ ...shown, daily: "1200" }).shown);
       expectParams(page, "ss.", { baseline: "12", mde: "2", daily: "1200" });
     });
   });
@@ -510,7 +410,7 @@ describe.each(editions)("the Tools section at $hub", (edition) => {
     it("loads its code when visible and shows the results of the default counts", async () => {
       const calculator = page.getByTestId("calc-significance");
       await expect.poll(() => calculator.getAttribute("data-state")).toBe("ready");
-      await expectShown(calculator, expectedSignificance(defaults));
+      await expectShown(calculator, expectedSignificance(defaults).shown);
     });
 
     it("reads significance from counts as proportionsZTest and bayesianTest do, keeping them under sig.", async () => {
@@ -523,7 +423,7 @@ describe.each(editions)("the Tools section at $hub", (edition) => {
         confidence: "99",
       };
       await fillFields(calculator, counts);
-      await expectShown(calculator, expectedSignificance(counts));
+      await expectShown(calculator, expectedSignificance(counts).shown);
       expectParams(page, "sig.", counts);
     });
 
@@ -535,11 +435,11 @@ describe.each(editions)("the Tools section at $hub", (edition) => {
       const calculator = page.getByTestId("calc-significance");
       const shown = await fieldValues(calculator, Object.keys(defaults));
       expect(shown).toEqual({ ...defaults, controlVisitors: "2400", controlConversions: "240" });
-      await expectShown(calculator, expectedSignificance(shown));
+      await expectShown(calculator, expectedSignificance(shown).shown);
       await fillFields(calculator, { treatmentConversions: "1250" });
       await expectShown(
         calculator,
-        expectedSignificance({ ...shown, treatmentConversions: "1250" }),
+        expectedSignificance({ ...shown, treatmentConversions: "1250" }).shown,
       );
       expectParams(page, "sig.", { controlVisitors: "2400", treatmentConversions: "1250" });
     });
@@ -549,14 +449,14 @@ describe.each(editions)("the Tools section at $hub", (edition) => {
     it("loads its code when visible and shows the price of the default 60 seats", async () => {
       const calculator = page.getByTestId("calc-pricing");
       await expect.poll(() => calculator.getAttribute("data-state")).toBe("ready");
-      await expectShown(calculator, expectedTiers(60));
+      await expectShown(calculator, expectedTierPricing(60));
     });
 
     it("prices seats as graduated and volume tiers as priceUsage does, keeping them under price.", async () => {
       const calculator = page.getByTestId("calc-pricing");
       for (const seats of [50, 51]) {
         await calculator.getByTestId("calc-pricing-seats").fill(String(seats));
-        await expectShown(calculator, expectedTiers(seats));
+        await expectShown(calculator, expectedTierPricing(seats));
       }
       expectParams(page, "price.", { seats: "51" });
     });
@@ -565,9 +465,9 @@ describe.each(editions)("the Tools section at $hub", (edition) => {
       await openWith(page, url(), { "price.seats": "275" });
       const calculator = page.getByTestId("calc-pricing");
       await expect(calculator.getByTestId("calc-pricing-seats").inputValue()).resolves.toBe("275");
-      await expectShown(calculator, expectedTiers(275));
+      await expectShown(calculator, expectedTierPricing(275));
       await calculator.getByTestId("calc-pricing-seats").fill("120");
-      await expectShown(calculator, expectedTiers(120));
+      await expectShown(calculator, expectedTierPricing(120));
       expectParams(page, "price.", { seats: "120" });
     });
   });
