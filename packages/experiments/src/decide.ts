@@ -4,7 +4,13 @@ import type { FrequentistResult } from "./frequentistTest.ts";
 import { type ExperimentPlanInput, experimentPlanSchema } from "./schemas.ts";
 import type { SequentialResult } from "./sequentialTest.ts";
 
-type TestResult = FrequentistResult | SequentialResult | BayesianResult;
+/**
+ * The result of any of the three tests, as {@link decide} reads it.
+ *
+ * @category Decisions
+ * @since 0.1.0
+ */
+export type TestResult = FrequentistResult | SequentialResult | BayesianResult;
 
 /**
  * What {@link decide} reads: the days the experiment has run, the primary metric's test result,

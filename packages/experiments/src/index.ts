@@ -8,8 +8,9 @@ export {
   fnv1a32,
 } from "./assignVariation.ts";
 export { type BayesianResult, bayesianTest } from "./bayesianTest.ts";
-export { type Decision, decide, type ExperimentReadout } from "./decide.ts";
+export { type Decision, decide, type ExperimentReadout, type TestResult } from "./decide.ts";
 export { type FrequentistResult, frequentistTest } from "./frequentistTest.ts";
+export type { UninformativeReason } from "./internal/effect.ts";
 export {
   experimentDuration,
   minimumDetectableEffect,

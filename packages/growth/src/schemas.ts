@@ -79,16 +79,24 @@ export const ledgerPolicySchema = z.strictObject({
   allowNegative: z.boolean().default(false),
 });
 
-type ConditionInput =
+/**
+ * A structured condition on an event's properties: a comparison of one property (`exists`,
+ * `missing`, `eq`, `neq`, `gt`, `gte`, `lt`, `lte`, `in`, `notIn`, `contains`), or `all`, `any`
+ * and `not` of other conditions.
+ *
+ * @category Earning rules
+ * @since 0.1.0
+ */
+export type Condition =
   | { property: string; op: "exists" | "missing" }
   | {
       property: string;
       op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "notIn" | "contains";
       value: unknown;
     }
-  | { all: ConditionInput[] }
-  | { any: ConditionInput[] }
-  | { not: ConditionInput };
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -107,7 +115,7 @@ const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
  * conditionSchema.safeParse({ property: "total", op: "matches", value: ".*" }).success //=> false
  * ```
  */
-export const conditionSchema: z.ZodType<ConditionInput> = z.lazy(() =>
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     z.strictObject({ property: z.string().min(1), op: z.enum(["exists", "missing"]) }),
     z.strictObject({
@@ -420,13 +428,6 @@ export type LedgerPolicyInput = z.input<typeof ledgerPolicySchema>;
  * @since 0.1.0
  */
 export type ExpiryPolicy = z.output<typeof expiryPolicySchema>;
-/**
- * A structured condition.
- *
- * @category Earning rules
- * @since 0.1.0
- */
-export type Condition = ConditionInput;
 /**
  * An earning rule after parsing.
  *

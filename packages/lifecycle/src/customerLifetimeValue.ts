@@ -8,7 +8,7 @@ const optionsSchema = z.object({
   periods: z.number().int().min(1).max(10_000),
   periodLength: z.number().positive().finite().default(1),
   discountRate: z.number().nonnegative().finite().default(0),
-});
+}) satisfies z.ZodType<unknown, CustomerLifetimeValueOptions>;
 
 /**
  * Options of {@link customerLifetimeValue}.
@@ -16,7 +16,14 @@ const optionsSchema = z.object({
  * @category Customer base
  * @since 0.1.0
  */
-export type CustomerLifetimeValueOptions = z.input<typeof optionsSchema>;
+export interface CustomerLifetimeValueOptions {
+  /** Periods to sum, 1 to 10,000. */
+  periods: number;
+  /** Length L of a period in the models' time unit (default 1). */
+  periodLength?: number;
+  /** Discount rate d per period (default 0). */
+  discountRate?: number;
+}
 
 /**
  * Residual customer lifetime value: expected purchases in each of the next `periods` periods

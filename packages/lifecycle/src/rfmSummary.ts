@@ -83,7 +83,7 @@ const optionsSchema = z.object({
   timeZone: timeZoneSchema.default("UTC"),
   firstPurchases: z.record(z.string(), timestampSchema).optional(),
   invalid: z.enum(["report", "throw"]).default("report"),
-});
+}) satisfies z.ZodType<unknown, RfmSummaryOptions>;
 
 /**
  * Options of {@link rfmSummary}.
@@ -91,7 +91,18 @@ const optionsSchema = z.object({
  * @category Customer base
  * @since 0.1.0
  */
-export type RfmSummaryOptions = z.input<typeof optionsSchema>;
+export interface RfmSummaryOptions {
+  /** End of the observation period (T is measured to its day); later transactions are left out. */
+  observationEnd: TimestampInput;
+  /** Days in a period of recency and T (default 7: weeks, as in the papers). */
+  periodDays?: number;
+  /** IANA time zone of the calendar days (default `"UTC"`). */
+  timeZone?: string;
+  /** Customers' first purchase dates from another system, by customer id. */
+  firstPurchases?: Record<string, TimestampInput>;
+  /** An early transaction is reported in `warnings` and dropped (`"report"`, default) or thrown. */
+  invalid?: "report" | "throw";
+}
 
 const DAY = 86_400_000;
 

@@ -22,7 +22,7 @@ const inputSchema = z.object({
     )
     .default([]),
   churnShare: z.record(z.string(), z.number().finite().min(0).max(1)).default({}),
-});
+}) satisfies z.ZodType<unknown, PlanMixInput>;
 
 /**
  * Inputs of {@link planMixWhatIf}.
@@ -30,7 +30,14 @@ const inputSchema = z.object({
  * @category Unit economics
  * @since 0.1.0
  */
-export type PlanMixInput = z.input<typeof inputSchema>;
+export interface PlanMixInput {
+  /** The plans (at least one): id, price per period in minor units, and current customers. */
+  plans: { id: string; price: Money; customers: number }[];
+  /** Shares of a plan's customers (0 to 1) that move to another plan, applied in order. */
+  shifts?: { from: string; to: string; share: number }[];
+  /** Share of each listed plan's customers (0 to 1) lost after the shifts. */
+  churnShare?: Record<string, number>;
+}
 
 /**
  * Projected recurring revenue under a plan-mix shift.

@@ -10,7 +10,7 @@ const trialFunnelSchema = z.object({
   activationRate: rate.optional(),
   trialToPaidRate: rate,
   price: z.object({ amount: z.number().int(), currency: z.string() }),
-});
+}) satisfies z.ZodType<unknown, TrialFunnelInput>;
 
 /**
  * Inputs of {@link trialFunnel}.
@@ -18,7 +18,18 @@ const trialFunnelSchema = z.object({
  * @category Trials
  * @since 0.1.0
  */
-export type TrialFunnelInput = z.input<typeof trialFunnelSchema>;
+export interface TrialFunnelInput {
+  /** Visitors in the period. */
+  visitors: number;
+  /** Share of visitors who start a trial, 0 to 1. */
+  trialStartRate: number;
+  /** Share of trial users who reach the activation milestone, 0 to 1 (optional). */
+  activationRate?: number;
+  /** Share of trial users who convert to paid, 0 to 1. */
+  trialToPaidRate: number;
+  /** Price of the plan per period, in minor units. */
+  price: Money;
+}
 
 /**
  * The expected outcome of a free-trial funnel.

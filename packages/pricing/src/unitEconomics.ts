@@ -92,7 +92,7 @@ const ltvSchema = z.object({
   discountRate: z.number().finite().min(0).optional(),
   periods: z.number().int().positive().optional(),
   rounding: roundingModeSchema.optional(),
-});
+}) satisfies z.ZodType<unknown, LtvInput>;
 
 /**
  * Inputs of {@link ltv}.
@@ -100,7 +100,20 @@ const ltvSchema = z.object({
  * @category Unit economics
  * @since 0.1.0
  */
-export type LtvInput = z.input<typeof ltvSchema>;
+export interface LtvInput {
+  /** Average revenue per account per period, in minor units. */
+  arpa: Money;
+  /** Gross margin as a share from 0 to 1. */
+  grossMargin: number;
+  /** Churn rate per period, above 0 and at most 1. */
+  churnRate: number;
+  /** Discount rate per period (default 0: no discounting). */
+  discountRate?: number;
+  /** Number of periods to sum (default: every period, the closed form). */
+  periods?: number;
+  /** Rounding to the minor unit (default `"half-up"`). */
+  rounding?: RoundingMode;
+}
 
 /**
  * Customer lifetime value. Without a discount rate it is David Skok's SaaS formula, average revenue

@@ -60,7 +60,7 @@ const optionsSchema = z.object({
   convention: z.enum(["pricesensitivitymeter", "blog"]).default("pricesensitivitymeter"),
   intersection: z.enum(["min", "max", "mean", "median", "linear"]).default("min"),
   validate: z.boolean().default(true),
-});
+}) satisfies z.ZodType<unknown, VanWestendorpOptions>;
 
 /**
  * Options of {@link vanWestendorp}.
@@ -68,7 +68,21 @@ const optionsSchema = z.object({
  * @category Price research
  * @since 0.1.0
  */
-export type VanWestendorpOptions = z.input<typeof optionsSchema>;
+export interface VanWestendorpOptions {
+  /**
+   * Which curves meet at the range ends: `"pricesensitivitymeter"` (default; PMC where "too cheap"
+   * meets "not cheap", PME where "too expensive" meets "not expensive") or `"blog"` (PMC where "too
+   * cheap" meets "expensive", PME where "too expensive" meets "cheap").
+   */
+  convention?: "pricesensitivitymeter" | "blog";
+  /**
+   * Where a crossing is placed when the curves cross between answered prices: `"min"` (default, as
+   * in the R package), `"max"`, `"mean"`, `"median"`, or `"linear"` interpolation.
+   */
+  intersection?: "min" | "max" | "mean" | "median" | "linear";
+  /** Drop respondents whose answers are not strictly increasing (default `true`). */
+  validate?: boolean;
+}
 
 type Curve = Exclude<keyof VanWestendorpPoint, "price">;
 

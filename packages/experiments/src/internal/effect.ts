@@ -1,7 +1,13 @@
 import { OpsbookError } from "@opsbook/core";
 import type { Statistic } from "../schemas.ts";
 
-/** Why a test returned its uninformative result instead of an estimate. */
+/**
+ * Why a test returned its uninformative result instead of an estimate: an arm without units, no
+ * variance in either arm, or a zero control mean for a relative difference.
+ *
+ * @category Tests
+ * @since 0.1.0
+ */
 export type UninformativeReason = "empty_arm" | "zero_variance" | "zero_baseline";
 
 /** Summary of one arm after CUPED (if any): means, per-unit variance, units. */
