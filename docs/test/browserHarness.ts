@@ -53,10 +53,18 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** Connects to the Chromium started by the global setup and opens a page (call in `beforeAll`). */
-export async function openBrowserSession(): Promise<BrowserSession> {
+/** The phone-sized screen every island and calculator must work on. */
+export const phoneViewport = { width: 375, height: 800 };
+
+/**
+ * Connects to the Chromium started by the global setup and opens a page (call in `beforeAll`),
+ * sized to `options.viewport` when given.
+ */
+export async function openBrowserSession(
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<BrowserSession> {
   const browser = await chromium.connect(inject("browserEndpoint"));
-  const page = await browser.newPage();
+  const page = await browser.newPage(options.viewport ? { viewport: options.viewport } : {});
   return {
     origin: inject("previewOrigin"),
     browser,

@@ -1,7 +1,8 @@
 /**
  * What the calculators shared by the guides and the Tools pages must show, computed here by calling
  * the packages directly: sample size, significance, tier pricing and the XP-curve designer. Each
- * returns the displayed texts keyed by `data-testid`, for `expectShown`.
+ * returns the displayed texts keyed by `data-testid`, for `expectShown`. Also the XP-curve walk
+ * that both pages drive through the designer.
  */
 import {
   bayesianTest,
@@ -12,6 +13,8 @@ import {
 } from "@opsbook/experiments";
 import { levelForXp, levelThresholds } from "@opsbook/growth";
 import { priceUsage } from "@opsbook/pricing";
+import type { Locator } from "playwright-core";
+import { expect } from "vitest";
 import {
   formatCount,
   formatInterval,
@@ -20,9 +23,10 @@ import {
   formatPValue,
 } from "../src/lib/experimentsFormat.ts";
 import { formatPoints, formatProgress } from "../src/lib/growthFormat.ts";
-import { xpCurveOf } from "../src/lib/growthXpDesigner.ts";
+import { xpCurveOf, xpDefaults } from "../src/lib/growthXpDesigner.ts";
 import { calculatorTiers } from "../src/lib/pricingCalculator.ts";
 import { formatMoney, formatPrice } from "../src/lib/pricingFormat.ts";
+import { expectShown, fillFields } from "./browserHarness.ts";
 
 /** The sample-size calculator, for inputs typed as on the page (percentages). */
 export function expectedSampleSize(inputs: Record<string, string>): {
@@ -124,4 +128,39 @@ export function expectedXp(values: Record<string, string>): Record<string, strin
       `${i + 1}${formatPoints(xp)}${formatPoints(i === 0 ? xp : xp - (thresholds[i - 1] ?? 0))}`;
   });
   return shown;
+}
+
+/**
+ * Drives the XP-curve designer from its default relative curve (Moodle Level Up's) to a linear and
+ * then a polynomial curve, checking each against `expectedXp`; returns the polynomial's fields.
+ */
+export async function designXpCurves(designer: Locator): Promise<Record<string, string>> {
+  await expectShown(designer, expectedXp({ ...xpDefaults }));
+  // Moodle Level Up's default curve (base 120, coefficient 1.3): 300 XP is level 3.
+  await expectShown(designer, { "growth-xp-level": "3", "growth-xp-top": "3,846" });
+
+  // Only the fields of the chosen curve are shown (and filled); the others keep their values.
+  const linearFields = {
+    "xp.kind": "linear",
+    "xp.levels": "20",
+    "xp.base": "100",
+    "xp.increment": "50",
+    "xp.xp": "1234",
+  };
+  const linear = { ...xpDefaults, ...linearFields };
+  await fillFields(designer, linearFields);
+  await expectShown(designer, expectedXp(linear));
+  await expect(designer.locator('[name="xp.coefficient"]').isVisible()).resolves.toBe(false);
+
+  const polynomialFields = {
+    "xp.kind": "polynomial",
+    "xp.scale": "50",
+    "xp.exponent": "2",
+    "xp.xp": "450",
+  };
+  const polynomial = { ...linear, ...polynomialFields };
+  await fillFields(designer, polynomialFields);
+  // 50 × (L − 1)²: 450 XP reaches level 4 exactly (threshold inclusive).
+  await expectShown(designer, { ...expectedXp(polynomial), "growth-xp-level": "4" });
+  return polynomial;
 }

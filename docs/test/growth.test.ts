@@ -42,10 +42,11 @@ import {
   openBrowserSession,
   openRecordingScripts,
   type PageProblems,
+  phoneViewport,
   shownCode,
   shownTexts,
 } from "./browserHarness.ts";
-import { expectedXp } from "./calculatorExpectations.ts";
+import { designXpCurves, expectedXp } from "./calculatorExpectations.ts";
 
 assertBuilt();
 
@@ -204,10 +205,9 @@ let session: BrowserSession | undefined;
 let page: Page;
 
 beforeAll(async () => {
-  session = await openBrowserSession();
-  page = session.page;
   // A phone-sized screen: the islands must work at 375 px.
-  await page.setViewportSize({ width: 375, height: 800 });
+  session = await openBrowserSession({ viewport: phoneViewport });
+  page = session.page;
 }, 60_000);
 
 afterAll(async () => {
@@ -274,33 +274,7 @@ describe.each(editions)("the points-levels-and-membership guide (%s)", (edition,
 
   it("designs XP curves: the default relative curve, then linear and polynomial ones", async () => {
     const designer = page.getByTestId("growth-xp-designer");
-    await expectShown(designer, expectedXp({ ...xpDefaults }));
-    // Moodle Level Up's default curve (base 120, coefficient 1.3): 300 XP is level 3.
-    await expectShown(designer, { "growth-xp-level": "3", "growth-xp-top": "3,846" });
-
-    // Only the fields of the chosen curve are shown (and filled); the others keep their values.
-    const linearFields = {
-      "xp.kind": "linear",
-      "xp.levels": "20",
-      "xp.base": "100",
-      "xp.increment": "50",
-      "xp.xp": "1234",
-    };
-    const linear = { ...xpDefaults, ...linearFields };
-    await fillFields(designer, linearFields);
-    await expectShown(designer, expectedXp(linear));
-    await expect(designer.locator('[name="xp.coefficient"]').isVisible()).resolves.toBe(false);
-
-    const polynomialFields = {
-      "xp.kind": "polynomial",
-      "xp.scale": "50",
-      "xp.exponent": "2",
-      "xp.xp": "450",
-    };
-    const polynomial = { ...linear, ...polynomialFields };
-    await fillFields(designer, polynomialFields);
-    // 50 × (L − 1)²: 450 XP reaches level 4 exactly (threshold inclusive).
-    await expectShown(designer, { ...expectedXp(polynomial), "growth-xp-level": "4" });
+    const polynomial = await designXpCurves(designer);
     await expect(designer.getAttribute("data-state")).resolves.toBe("ready");
 
     await fillFields(designer, { "xp.levels": "0" });

@@ -33,6 +33,7 @@ import {
   jsBudgetBytes,
   openBrowserSession,
   openRecordingScripts,
+  phoneViewport,
   shownCode,
   shownTexts,
   visit,
@@ -335,9 +336,8 @@ describe("handbook: chapter map and journey chapters", () => {
   const anchors = new Map<string, Set<string>>();
 
   beforeAll(async () => {
-    session = await openBrowserSession();
+    session = await openBrowserSession({ viewport: phoneViewport });
     page = session.page;
-    await page.setViewportSize({ width: 375, height: 800 });
   });
   afterAll(async () => {
     await session?.close();

@@ -41,6 +41,7 @@ import {
   distDir,
   docsRoot,
   openBrowserSession,
+  phoneViewport,
   shownCode,
   shownTexts,
   visit,
@@ -286,9 +287,8 @@ let page: Page;
 let expected: ReturnType<typeof expectedNumbers>;
 
 beforeAll(async () => {
-  session = await openBrowserSession();
+  session = await openBrowserSession({ viewport: phoneViewport });
   page = session.page;
-  await page.setViewportSize({ width: 375, height: 800 });
   expected = expectedNumbers();
 }, 120_000);
 

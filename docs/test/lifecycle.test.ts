@@ -26,6 +26,7 @@ import {
   type BrowserSession,
   docsRoot,
   openBrowserSession,
+  phoneViewport,
   shownCode,
   visit,
 } from "./browserHarness.ts";
@@ -122,9 +123,8 @@ let page: Page;
 let expected: Record<string, string>;
 
 beforeAll(async () => {
-  session = await openBrowserSession();
+  session = await openBrowserSession({ viewport: phoneViewport });
   page = session.page;
-  await page.setViewportSize({ width: 375, height: 800 });
   expected = expectedLiveNumbers();
 }, 120_000);
 

@@ -31,6 +31,7 @@ import {
   openBrowserSession,
   openRecordingScripts,
   type PageProblems,
+  phoneViewport,
   shownCode,
   shownTexts,
 } from "./browserHarness.ts";
@@ -161,10 +162,9 @@ let session: BrowserSession | undefined;
 let page: Page;
 
 beforeAll(async () => {
-  session = await openBrowserSession();
-  page = session.page;
   // A phone-sized screen: the builder must work at 375 px.
-  await page.setViewportSize({ width: 375, height: 800 });
+  session = await openBrowserSession({ viewport: phoneViewport });
+  page = session.page;
 }, 60_000);
 
 afterAll(async () => {

@@ -27,6 +27,7 @@ import {
   type BrowserSession,
   docsRoot,
   openBrowserSession,
+  phoneViewport,
   shownCode,
   visit,
 } from "./browserHarness.ts";
@@ -123,9 +124,8 @@ let page: Page;
 let expected: ReturnType<typeof expectedLiveNumbers>;
 
 beforeAll(async () => {
-  session = await openBrowserSession();
+  session = await openBrowserSession({ viewport: phoneViewport });
   page = session.page;
-  await page.setViewportSize({ width: 375, height: 800 });
   expected = expectedLiveNumbers();
 }, 120_000);
 

@@ -39,6 +39,7 @@ import {
   openBrowserSession,
   openRecordingScripts,
   type PageProblems,
+  phoneViewport,
   shownCode,
   shownTexts,
 } from "./browserHarness.ts";
@@ -237,9 +238,8 @@ let session: BrowserSession | undefined;
 let page: Page;
 
 beforeAll(async () => {
-  session = await openBrowserSession();
+  session = await openBrowserSession({ viewport: phoneViewport });
   page = session.page;
-  await page.setViewportSize({ width: 375, height: 800 });
 });
 
 afterAll(async () => {

@@ -41,8 +41,10 @@ import {
   openBrowserSession,
   openRecordingScripts,
   type PageProblems,
+  phoneViewport,
 } from "./browserHarness.ts";
 import {
+  designXpCurves,
   expectedSampleSize,
   expectedSignificance,
   expectedTierPricing,
@@ -260,10 +262,9 @@ let session: BrowserSession | undefined;
 let page: Page;
 
 beforeAll(async () => {
-  session = await openBrowserSession();
-  page = session.page;
   // A phone-sized screen: every calculator must work at 375 px.
-  await page.setViewportSize({ width: 375, height: 800 });
+  session = await openBrowserSession({ viewport: phoneViewport });
+  page = session.page;
 }, 60_000);
 
 afterAll(async () => {
@@ -476,28 +477,7 @@ describe.each(editions)("the Tools section at $hub", (edition) => {
     it("designs XP curves as levelThresholds and levelForXp do: relative, linear, polynomial", async () => {
       const designer = page.getByTestId("growth-xp-designer");
       await expect.poll(() => designer.getAttribute("data-state")).toBe("ready");
-      await expectShown(designer, expectedXp({ ...xpDefaults }));
-      // Moodle Level Up's default curve (base 120, coefficient 1.3): 300 XP is level 3.
-      await expectShown(designer, { "growth-xp-level": "3", "growth-xp-top": "3,846" });
-
-      // Only the fields of the chosen curve are shown (and filled); the others keep their values.
-      const linearFields = {
-        "xp.kind": "linear",
-        "xp.levels": "20",
-        "xp.base": "100",
-        "xp.increment": "50",
-        "xp.xp": "1234",
-      };
-      const linear = { ...xpDefaults, ...linearFields };
-      await fillFields(designer, linearFields);
-      await expectShown(designer, expectedXp(linear));
-      await expect(designer.locator('[name="xp.coefficient"]').isVisible()).resolves.toBe(false);
-
-      const polynomialFields = { "xp.kind": "polynomial", "xp.scale": "50", "xp.xp": "450" };
-      const polynomial = { ...linear, ...polynomialFields };
-      await fillFields(designer, polynomialFields);
-      // 50 × (L − 1)²: 450 XP reaches level 4 exactly (threshold inclusive).
-      await expectShown(designer, { ...expectedXp(polynomial), "growth-xp-level": "4" });
+      await designXpCurves(designer);
       // Every field is in the address bar under xp. (the field names carry the prefix).
       expectParams(page, "xp.", {
         kind: "polynomial",
