@@ -223,3 +223,47 @@ describe("search", () => {
     expect(stop()).toEqual({ consoleErrors: [], failedRequests: [] });
   });
 });
+
+describe("the problem watcher", () => {
+  /** Holds every favicon request until released, so the test decides when it ends. */
+  async function holdFavicon(): Promise<() => Promise<void>> {
+    const held: (() => Promise<void>)[] = [];
+    await page.route("**/favicon.svg", (route) => {
+      held.push(() => route.continue().catch(() => {}));
+    });
+    return async () => {
+      await page.unroute("**/favicon.svg");
+      await Promise.all(held.map((release) => release()));
+    };
+  }
+
+  it("leaves out a request aborted because the test navigated elsewhere", async () => {
+    const release = await holdFavicon();
+    const stop = watchProblems(page);
+    try {
+      // The browser asks for the favicon after the page has loaded; it is held, then left behind.
+      const faviconAsked = page.waitForRequest("**/favicon.svg");
+      await page.goto(`${origin}/start-here/`, { waitUntil: "load" });
+      await faviconAsked;
+      const abortSeen = page.waitForEvent("requestfailed");
+      await page.goto(`${origin}/zh-cn/start-here/`, { waitUntil: "load" });
+      expect((await abortSeen).failure()?.errorText).toBe("net::ERR_ABORTED");
+    } finally {
+      await release();
+    }
+    await page.waitForLoadState("networkidle");
+    expect(stop()).toEqual({ consoleErrors: [], failedRequests: [] });
+  });
+
+  it("keeps a request aborted on the page that is showing", async () => {
+    await page.route("**/favicon.svg", (route) => route.abort("aborted"));
+    const stop = watchProblems(page);
+    try {
+      await page.goto(`${origin}/start-here/`, { waitUntil: "load" });
+      await page.waitForLoadState("networkidle");
+    } finally {
+      await page.unroute("**/favicon.svg");
+    }
+    expect(stop().failedRequests).toEqual([`${origin}/favicon.svg (net::ERR_ABORTED)`]);
+  });
+});

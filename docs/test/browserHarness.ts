@@ -84,25 +84,42 @@ export interface PageProblems {
 /**
  * Records console errors, uncaught errors, failed requests and HTTP errors on a page until the
  * returned function is called, which detaches the listeners and returns what was seen.
+ *
+ * A request the browser aborted because the test navigated the page elsewhere (a late favicon
+ * fetch, say) is not a problem of the page: an `ERR_ABORTED` failure that arrives after a newer
+ * main-frame navigation began than the one the request belonged to is left out. Every other
+ * failure, aborts within the page that is showing included, is kept.
  */
 export function watchProblems(page: Page): () => PageProblems {
   const problems: PageProblems = { consoleErrors: [], failedRequests: [] };
+  let navigations = 0;
+  const issuedAt = new WeakMap<Request, number>();
+  const onRequest = (request: Request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigations += 1;
+    issuedAt.set(request, navigations);
+  };
   const onConsole = (message: ConsoleMessage) => {
     if (message.type() === "error") problems.consoleErrors.push(message.text());
   };
   const onPageError = (error: Error) => problems.consoleErrors.push(`uncaught: ${error.message}`);
-  const onRequestFailed = (request: Request) =>
-    problems.failedRequests.push(`${request.url()} (${request.failure()?.errorText ?? "failed"})`);
+  const onRequestFailed = (request: Request) => {
+    const errorText = request.failure()?.errorText ?? "failed";
+    const leftBehind = (issuedAt.get(request) ?? navigations) < navigations;
+    if (errorText === "net::ERR_ABORTED" && leftBehind) return;
+    problems.failedRequests.push(`${request.url()} (${errorText})`);
+  };
   const onResponse = (response: Response) => {
     if (response.status() >= 400) {
       problems.failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
     }
   };
+  page.on("request", onRequest);
   page.on("console", onConsole);
   page.on("pageerror", onPageError);
   page.on("requestfailed", onRequestFailed);
   page.on("response", onResponse);
   return () => {
+    page.off("request", onRequest);
     page.off("console", onConsole);
     page.off("pageerror", onPageError);
     page.off("requestfailed", onRequestFailed);

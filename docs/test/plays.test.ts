@@ -42,6 +42,7 @@ import {
   openBrowserSession,
   openRecordingScripts,
   type PageProblems,
+  phoneViewport,
   visit,
 } from "./browserHarness.ts";
 
@@ -104,7 +105,7 @@ beforeAll(async () => {
   // The copy button writes to the clipboard: a context that may read and write it, phone-sized.
   clipboardContext = await session.browser.newContext({
     permissions: ["clipboard-read", "clipboard-write"],
-    viewport: { width: 375, height: 800 },
+    viewport: phoneViewport,
   });
   page = await clipboardContext.newPage();
 }, 60_000);
