@@ -117,6 +117,24 @@ describe("multiplyMoney and addMoney", () => {
   });
 });
 
+/**
+ * Ratios as integer weights on one decimal scale, each read from the shortest decimal that prints
+ * it (`String(r)`): the oracle of the allocation property, computed without `allocateMoney`.
+ */
+function decimalWeights(ratios: number[]): bigint[] {
+  const parsed = ratios.map((r) => {
+    const match = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(r));
+    if (!match) throw new Error(`unexpected ratio ${r}`);
+    const fraction = match[2] ?? "";
+    return {
+      digits: BigInt(`${match[1]}${fraction}`),
+      exponent: Number(match[3] ?? 0) - fraction.length,
+    };
+  });
+  const lowest = Math.min(...parsed.map((p) => p.exponent));
+  return parsed.map((p) => p.digits * 10n ** BigInt(p.exponent - lowest));
+}
+
 describe("allocateMoney (largest remainder, Hamilton's method)", () => {
   it("gives leftover minor units to the largest remainders, earlier parts first on ties", () => {
     const parts = (amount: number, ratios: number[]) =>
@@ -142,17 +160,28 @@ describe("allocateMoney (largest remainder, Hamilton's method)", () => {
           fc.pre(ratios.some((r) => r > 0));
           const parts = allocateMoney(money(amount, "EUR"), ratios);
           expect(parts.reduce((s, m) => s + m.amount, 0)).toBe(amount);
-          const total = ratios.reduce((s, r) => s + r, 0);
+          // Exact shares, with each ratio read as the decimal it prints as (the documented rule;
+          // it differs from the binary value only for subnormal numbers such as 1.5e-323).
+          const weights = decimalWeights(ratios);
+          const total = weights.reduce((s, w) => s + w, 0n);
           parts.forEach((part, i) => {
             expect(Number.isSafeInteger(part.amount)).toBe(true);
             expect(part.currency).toBe("EUR");
-            expect(Math.abs(part.amount - (amount * ratios[i]!) / total)).toBeLessThan(
-              1 + 1e-6 * Math.abs(amount),
-            );
+            // |part − amount·wᵢ/Σw| < 1, compared in integers.
+            const gap = BigInt(part.amount) * total - BigInt(amount) * weights[i]!;
+            expect(gap < total && -gap < total).toBe(true);
           });
         },
       ),
     );
+  });
+
+  it("reads ratios as the decimals they print as, subnormal numbers included", () => {
+    // 1.5e-323 and 6.4e-323 are 3 and 13 times the smallest double: 3:13 in binary, 15:64 as
+    // printed. 393 × 15/79 = 74.62…, 393 × 64/79 = 318.38…: the left-over unit goes to the first.
+    expect(allocateMoney(money(-393, "EUR"), [1.5e-323, 6.4e-323]).map((m) => m.amount)).toEqual([
+      -75, -318,
+    ]);
   });
 
   it("rejects empty, negative and all-zero ratios", () => {
