@@ -39,6 +39,15 @@ describe("opsbook simulate", { timeout: 120_000 }, () => {
     expect(out.details.population).toEqual(direct.population);
   });
 
+  it("shares a referral simulation's runs between threads without changing its result", () => {
+    const args = ["referral-programme.yaml", "--runs", "7", "--seed", "5", ...small];
+    const one = json(...args, "--workers", "1");
+    expect(one.details.firstRun).toBe(0);
+    expect(json(...args, "--workers", "3")).toEqual(one);
+    // More threads than runs: one run each.
+    expect(json(...args, "--workers", "12")).toEqual(one);
+  });
+
   it("runs a points programme: points issued as createProgramme's earning rules give them, breakage by redemption rate", () => {
     const product = generateProduct({ seed: "42/0", users: 120, days: 30 });
     const programme = createProgramme(configOf("points-programme.yaml") as never);
@@ -137,6 +146,10 @@ describe("opsbook simulate", { timeout: 120_000 }, () => {
       [
         ["price-book.yaml", "--redemption-rate", "2"],
         "--redemption-rate: expected a number from 0 to 1",
+      ],
+      [
+        ["referral-programme.yaml", "--workers", "0"],
+        "--workers: expected a whole number from 1 to 64",
       ],
       [[], "missing argument; usage: opsbook simulate <config>"],
     ];

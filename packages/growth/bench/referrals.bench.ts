@@ -7,7 +7,9 @@
  * same process, a naive baseline: a `Map` lookup of the code and a per-referrer counter over the
  * same events (no rules, no caps, no ledger), which gives a machine-independent ratio.
  * (2) `simulateProgramme`: 100 runs over a 100,000-user sample product from `@opsbook/sample-data`.
- * Wall and CPU time are both printed, since a shared machine stretches wall time.
+ * Wall and CPU time are both printed, since a shared machine stretches wall time. (3) The same 100
+ * runs split over worker threads (one per core): each worker simulates a consecutive range of runs
+ * (`firstRun`) and `mergeSimulations` joins the parts, which must equal the one-thread result.
  *
  * Targets (issue "@opsbook/growth II"): ≥ 500,000 events/s; 100 runs of a 100,000-user simulation
  * in under 30 s on 2 cores.
@@ -16,6 +18,8 @@
  * `node bench/referrals.bench.ts --simulation-only` runs part (2) alone.
  */
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
 
 const growthEntry = new URL("../dist/index.js", import.meta.url);
 const coreEntry = new URL("../../core/dist/index.js", import.meta.url);
@@ -191,25 +195,21 @@ console.log(
   `population: ${fmt(population.users.length)} users, ${fmt(population.referrals.length)} referrals (${population.referrals.filter((r) => r.fraud).length} fraud), ${fmt(population.orders?.length ?? 0)} orders of referees`,
 );
 const RUNS = 100;
+const programme = {
+  id: "double-sided-launch",
+  rewards: [
+    { id: "join", action: "signup" as const, referrer: 200, referee: 200 },
+    { id: "first", action: "first-purchase" as const, referrer: 1000, referee: 1000 },
+  ],
+  caps: { perReferrer: { referrals: 20 }, budget: { points: 5_000_000 } },
+  pendingFor: "P30D",
+  ledger: { expiry: { type: "rolling" as const, duration: "P12M" } },
+};
 const sim = measure(
   `simulateProgramme ${RUNS} runs`,
   RUNS * population.referrals.length,
   "referrals",
-  () =>
-    growth.simulateProgramme(
-      {
-        id: "double-sided-launch",
-        rewards: [
-          { id: "join", action: "signup", referrer: 200, referee: 200 },
-          { id: "first", action: "first-purchase", referrer: 1000, referee: 1000 },
-        ],
-        caps: { perReferrer: { referrals: 20 }, budget: { points: 5_000_000 } },
-        pendingFor: "P30D",
-        ledger: { expiry: { type: "rolling", duration: "P12M" } },
-      },
-      population,
-      { runs: RUNS, seed: 1 },
-    ),
+  () => growth.simulateProgramme(programme, population, { runs: RUNS, seed: 1 }),
 );
 const m = sim.result.metrics;
 console.log(
@@ -218,3 +218,47 @@ console.log(
 console.log(
   `target < 30 s for ${RUNS} runs: ${sim.seconds < 30 ? "met" : "NOT met"} wall (${sim.seconds.toFixed(1)} s), ${sim.cpu < 30 ? "met" : "NOT met"} in CPU time (${sim.cpu.toFixed(1)} s)`,
 );
+
+// (3) The same runs over worker threads: consecutive ranges of runs, joined by mergeSimulations.
+const workers = Math.max(1, Math.min(availableParallelism(), RUNS));
+/** Runs in a worker: imports the built package and simulates its range of runs. */
+const workerSource = `
+const { parentPort, workerData } = require("node:worker_threads");
+import(workerData.growth).then((growth) => {
+  const { config, population, options } = workerData;
+  parentPort.postMessage(growth.simulateProgramme(config, population, options));
+});
+`;
+const startedAll = performance.now();
+const parts = await Promise.all(
+  Array.from({ length: workers }, (_, w) => {
+    const firstRun = Math.floor((w * RUNS) / workers);
+    const runs = Math.floor(((w + 1) * RUNS) / workers) - firstRun;
+    return new Promise<import("../src/index.ts").ProgrammeSimulation>((resolve, reject) => {
+      const worker = new Worker(workerSource, {
+        eval: true,
+        workerData: {
+          growth: growthEntry.href,
+          config: programme,
+          population,
+          options: { runs, seed: 1, firstRun },
+        },
+      });
+      worker.once("message", (part) => {
+        resolve(part);
+        void worker.terminate();
+      });
+      worker.once("error", reject);
+    });
+  }),
+);
+const merged = growth.mergeSimulations(parts);
+const parallelSeconds = (performance.now() - startedAll) / 1000;
+const same = JSON.stringify(merged) === JSON.stringify(sim.result);
+console.log(
+  `${`simulateProgramme ${RUNS} runs, ${workers} workers`.padEnd(34)} ${fmt((RUNS * population.referrals.length) / parallelSeconds).padStart(10)} referrals/s  ${parallelSeconds.toFixed(2)} s wall (population copied to each worker included); ${(sim.seconds / parallelSeconds).toFixed(2)}× the one-thread run; merged result identical to it: ${same ? "yes" : "NO"}`,
+);
+console.log(
+  `target < 30 s for ${RUNS} runs on 2 cores: ${parallelSeconds < 30 ? "met" : "NOT met"} with ${workers} workers (${parallelSeconds.toFixed(1)} s wall)`,
+);
+if (!same) process.exit(1);

@@ -122,6 +122,7 @@ export {
   tierConfigSchema,
 } from "./schemas.ts";
 export {
+  mergeSimulations,
   type ProgrammeSimulation,
   type SimulationOptions,
   type SimulationPercentiles,

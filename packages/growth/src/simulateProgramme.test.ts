@@ -1,8 +1,10 @@
+import { OpsbookError } from "@opsbook/core";
 import { generateProduct } from "@opsbook/sample-data";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { referralPopulation } from "./referralPopulation.ts";
 import type { ReferralProgrammeConfigInput } from "./referralSchemas.ts";
-import { simulateProgramme } from "./simulateProgramme.ts";
+import { mergeSimulations, simulateProgramme } from "./simulateProgramme.ts";
 
 const product = generateProduct({ seed: 11, users: 1500, days: 90 });
 const population = referralPopulation(product);
@@ -87,5 +89,85 @@ describe("simulateProgramme", { timeout: 60_000 }, () => {
       /redemptionRate/,
     );
     expect(() => simulateProgramme(giveGet, null as never)).toThrowError(/population/);
+    expect(() => simulateProgramme(giveGet, population, { firstRun: -1 })).toThrowError(
+      /options\.firstRun/,
+    );
+    expect(() => simulateProgramme(giveGet, population, { firstRun: 1.5 })).toThrowError(
+      /options\.firstRun/,
+    );
+  });
+});
+
+describe("simulateProgramme split over run ranges, joined by mergeSimulations", {
+  timeout: 60_000,
+}, () => {
+  const small = referralPopulation(generateProduct({ seed: 12, users: 400, days: 60 }));
+  const options = { seed: "split", participation: 1.3, redemptionRate: 0.6 };
+  const whole = simulateProgramme(giveGet, small, { ...options, runs: 9 });
+
+  it("gives back exactly the runs of one call, whatever the split and the order of the parts (fast-check)", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 8 }), { maxLength: 4 }),
+        fc.boolean(),
+        (cuts, reversed) => {
+          const bounds = [0, ...[...cuts].sort((a, b) => a - b), 9];
+          const parts = bounds.slice(1).map((end, i) =>
+            simulateProgramme(giveGet, small, {
+              ...options,
+              firstRun: bounds[i] as number,
+              runs: end - (bounds[i] as number),
+            }),
+          );
+          expect(mergeSimulations(reversed ? parts.reverse() : parts)).toEqual(whole);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+
+  it("makes runs firstRun … firstRun + runs − 1 of the seed's sequence", () => {
+    const tail = simulateProgramme(giveGet, small, { ...options, firstRun: 6, runs: 3 });
+    expect(tail.firstRun).toBe(6);
+    expect(tail.perRun).toEqual(whole.perRun.slice(6));
+    expect(mergeSimulations([tail])).toEqual(tail);
+  });
+
+  it("refuses parts that leave a gap, overlap or disagree, naming the part and field", () => {
+    const a = simulateProgramme(giveGet, small, { ...options, runs: 3 });
+    const c = simulateProgramme(giveGet, small, { ...options, firstRun: 4, runs: 2 });
+    const conflict = (parts: Parameters<typeof mergeSimulations>[0]) => {
+      try {
+        mergeSimulations(parts);
+      } catch (error) {
+        expect(error).toBeInstanceOf(OpsbookError);
+        return { code: (error as OpsbookError).code, path: (error as OpsbookError).path };
+      }
+      throw new Error("expected an error");
+    };
+    expect(conflict([a, c])).toEqual({ code: "conflict", path: [1, "firstRun"] });
+    expect(conflict([a, a])).toEqual({ code: "conflict", path: [1, "firstRun"] });
+    const otherSeed = simulateProgramme(giveGet, small, {
+      ...options,
+      seed: 2,
+      firstRun: 3,
+      runs: 1,
+    });
+    expect(conflict([a, otherSeed])).toEqual({ code: "conflict", path: [1, "seed"] });
+    const otherPopulation = simulateProgramme(giveGet, population, {
+      ...options,
+      firstRun: 3,
+      runs: 1,
+    });
+    expect(conflict([a, otherPopulation]).path).toEqual([1, "horizon"]);
+    expect(conflict([{ ...a, perRun: a.perRun.slice(1) }])).toEqual({
+      code: "invalid_input",
+      path: [0, "perRun"],
+    });
+    expect(conflict([])).toEqual({ code: "out_of_range", path: [] });
+    expect(conflict([{ ...a, runs: "3" } as never])).toEqual({
+      code: "invalid_input",
+      path: [0, "runs"],
+    });
   });
 });

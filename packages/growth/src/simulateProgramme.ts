@@ -1,4 +1,5 @@
 import { createRng, OpsbookError, type TimestampInput, toEpochMs, validate } from "@opsbook/core";
+import { z } from "zod";
 import {
   createReferralProgramme,
   type ReferralEvent,
@@ -23,6 +24,12 @@ export interface SimulationOptions {
   runs?: number;
   /** Seed of core's `createRng` (default `"simulate-programme"`); run r uses `fork(r)`. */
   seed?: number | string;
+  /**
+   * Number of the first run (default 0): this call makes runs `firstRun` to `firstRun + runs − 1`
+   * of the seed's sequence. Calls over consecutive ranges — in worker threads, say — give exactly
+   * the runs of one call, and {@link mergeSimulations} joins them.
+   */
+  firstRun?: number;
   /**
    * Expected referrals under the programme per observed referral (default 1): each observed
    * referral happens a Poisson(`participation`) number of times in a run (a Poisson bootstrap; 1.5
@@ -113,6 +120,8 @@ export interface SimulationRun {
 export interface ProgrammeSimulation {
   programme: string;
   runs: number;
+  /** Number of the first run in the seed's sequence (see {@link SimulationOptions.firstRun}). */
+  firstRun: number;
   seed: number | string;
   currency: string;
   pointValue: number;
@@ -404,8 +413,11 @@ export function simulateProgramme(
   const currency = options.currency ?? "USD";
   const bad = (path: string, message: string) =>
     new OpsbookError("out_of_range", `options.${path}: ${message}`, ["options", path]);
+  const firstRun = options.firstRun ?? 0;
   if (!Number.isInteger(runs) || runs < 1 || runs > 100_000)
     throw bad("runs", "expected an integer from 1 to 100,000");
+  if (!Number.isInteger(firstRun) || firstRun < 0 || firstRun > 1_000_000_000)
+    throw bad("firstRun", "expected an integer from 0 to 1,000,000,000");
   if (!(participation >= 0 && participation <= 100))
     throw bad("participation", "expected a number from 0 to 100");
   if (!(redemptionRate >= 0 && redemptionRate <= 1))
@@ -440,7 +452,7 @@ export function simulateProgramme(
   };
   const root = createRng(seed);
   const perRun: SimulationRun[] = [];
-  for (let run = 0; run < runs; run++) {
+  for (let run = firstRun; run < firstRun + runs; run++) {
     const rng = root.fork(run);
     const copies = new Uint32Array(script.referrals.length);
     for (let i = 0; i < copies.length; i++)
@@ -524,11 +536,10 @@ export function simulateProgramme(
       payoutWithoutRules: without.summary().points.net * pointValue,
     });
   }
-  const metrics = {} as Record<keyof SimulationRun, SimulationPercentiles>;
-  for (const m of METRICS) metrics[m] = summarise(perRun.map((r) => r[m]));
   return {
     programme: parsed.id,
     runs,
+    firstRun,
     seed,
     currency,
     pointValue,
@@ -538,7 +549,114 @@ export function simulateProgramme(
       referrals: script.referrals.length,
       fraudReferrals: script.referrals.filter((r) => r.fraud).length,
     },
-    metrics,
+    metrics: metricsOf(perRun),
+    perRun,
+  };
+}
+
+/** Percentiles of every figure over the runs. */
+function metricsOf(perRun: SimulationRun[]): Record<keyof SimulationRun, SimulationPercentiles> {
+  const metrics = {} as Record<keyof SimulationRun, SimulationPercentiles>;
+  for (const m of METRICS) metrics[m] = summarise(perRun.map((r) => r[m]));
+  return metrics;
+}
+
+const simulationPartSchema = z.object({
+  programme: z.string(),
+  runs: z.int().min(1),
+  firstRun: z.int().min(0),
+  seed: z.union([z.number(), z.string()]),
+  currency: z.string(),
+  pointValue: z.number(),
+  horizon: z.number(),
+  population: z.object({ users: z.int(), referrals: z.int(), fraudReferrals: z.int() }),
+  // Every figure of a run, all numbers (an enum-keyed record requires each key).
+  perRun: z.array(z.record(z.enum(METRICS), z.number())),
+});
+
+/**
+ * Joins simulations of consecutive run ranges into one, as if a single call had made every run:
+ * the parts of a simulation split with {@link SimulationOptions.firstRun} (over worker threads or
+ * Web Workers) give back exactly what `simulateProgramme` with all the runs gives. The parts may
+ * come in any order; they must share the programme, seed, currency, point value, horizon and
+ * population, and their ranges must follow one another without a gap or an overlap. Percentiles
+ * are recomputed over all the runs (a percentile of percentiles would be wrong).
+ *
+ * @param parts - Results of {@link simulateProgramme} over consecutive ranges of runs.
+ * @returns One simulation over all their runs.
+ * @throws {OpsbookError} `out_of_range` when no part is given, `invalid_input` when a part is
+ *   malformed (its path names the part and field, e.g. `[1, "perRun"]`), `conflict` when parts
+ *   disagree or their ranges leave a gap or overlap.
+ * @category Referral simulation
+ * @since 0.1.0
+ * @example
+ * ```ts
+ * import { mergeSimulations, referralPopulation, simulateProgramme } from "@opsbook/growth";
+ * import { generateProduct } from "@opsbook/sample-data";
+ *
+ * const population = referralPopulation(generateProduct({ seed: 1, users: 300, days: 45 }));
+ * const config = { id: "give-get", rewards: [{ id: "join", action: "signup", referrer: 500, referee: 500 }] };
+ * const whole = simulateProgramme(config, population, { runs: 6, seed: 7 });
+ * const first = simulateProgramme(config, population, { runs: 4, seed: 7 });
+ * const rest = simulateProgramme(config, population, { runs: 2, seed: 7, firstRun: 4 });
+ * mergeSimulations([rest, first]) //=> whole
+ * mergeSimulations([first, first]) //=> throws OpsbookError
+ * ```
+ */
+export function mergeSimulations(parts: readonly ProgrammeSimulation[]): ProgrammeSimulation {
+  const checked = validate(z.array(simulationPartSchema).min(1), parts, {
+    label: "simulation parts",
+  });
+  const order = checked
+    .map((_, i) => i)
+    .sort((a, b) => checked[a]!.firstRun - checked[b]!.firstRun);
+  const first = checked[order[0]!]!;
+  const same = (i: number, field: string, a: unknown, b: unknown) => {
+    if (JSON.stringify(a) !== JSON.stringify(b))
+      throw new OpsbookError(
+        "conflict",
+        `parts[${i}].${field}: expected ${JSON.stringify(b)} like the first part, got ${JSON.stringify(a)}`,
+        [i, field],
+      );
+  };
+  const perRun: SimulationRun[] = [];
+  let next = first.firstRun;
+  for (const i of order) {
+    const part = checked[i]!;
+    for (const field of [
+      "programme",
+      "seed",
+      "currency",
+      "pointValue",
+      "horizon",
+      "population",
+    ] as const)
+      same(i, field, part[field], first[field]);
+    if (part.perRun.length !== part.runs)
+      throw new OpsbookError(
+        "invalid_input",
+        `parts[${i}].perRun: expected ${part.runs} runs, got ${part.perRun.length}`,
+        [i, "perRun"],
+      );
+    if (part.firstRun !== next)
+      throw new OpsbookError(
+        "conflict",
+        `parts[${i}].firstRun: expected ${next} (runs ${first.firstRun}–${next - 1} are covered), got ${part.firstRun}: the parts leave a gap or overlap`,
+        [i, "firstRun"],
+      );
+    for (const run of part.perRun) perRun.push(run);
+    next += part.runs;
+  }
+  return {
+    programme: first.programme,
+    runs: perRun.length,
+    firstRun: first.firstRun,
+    seed: first.seed,
+    currency: first.currency,
+    pointValue: first.pointValue,
+    horizon: first.horizon,
+    population: first.population,
+    metrics: metricsOf(perRun),
     perRun,
   };
 }

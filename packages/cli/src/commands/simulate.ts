@@ -4,7 +4,8 @@ export const simulateCommand: CommandSpec = {
   name: "simulate",
   summary:
     "Run a price book, points programme or referral programme config on a synthetic population.",
-  usage: "simulate <config> [--runs <n>] [--seed <s>] [--users <n>] [--days <d>] [--json]",
+  usage:
+    "simulate <config> [--runs <n>] [--seed <s>] [--users <n>] [--days <d>] [--workers <n>] [--json]",
   description: [
     "Runs a play config (YAML, checked as `opsbook validate` checks it) many times against the",
     "synthetic product of @opsbook/sample-data and prints percentiles (p5 to p95) of its cost and",
@@ -51,6 +52,12 @@ export const simulateCommand: CommandSpec = {
       type: "string",
       value: "<k>",
       description: "Price book: metered events per sample event (default 1).",
+    },
+    workers: {
+      type: "string",
+      value: "<n>",
+      description:
+        "Referral programmes: threads that share the runs, 1 to 64 (default: one per CPU core); the result is the same for any number.",
     },
     json: { type: "boolean", description: "Print JSON: the settings and every percentile." },
   },

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { currencyExponent, formatPath, validate } from "@opsbook/core";
 import { programmeConfigSchema, referralProgrammeSchema } from "@opsbook/growth";
@@ -156,9 +157,16 @@ export async function runSimulate({
       "simulate",
     );
   }
+  const workers = range(
+    "workers",
+    option("workers", countArgument("workers"), options.workers),
+    1,
+    64,
+    Math.min(availableParallelism(), settings.runs),
+  );
   let report: SimulationReport;
   try {
-    report = run(kind as SimulatedKind, config, settings);
+    report = await run(kind as SimulatedKind, config, settings, workers);
   } catch (error) {
     if ((error as Error)?.name === "OpsbookError") {
       throw new CommandError(`${file}: ${(error as Error).message}`, "simulate");
@@ -173,14 +181,19 @@ export async function runSimulate({
   return exitCodes.ok;
 }
 
-function run(kind: SimulatedKind, config: unknown, settings: SimulationSettings): SimulationReport {
+async function run(
+  kind: SimulatedKind,
+  config: unknown,
+  settings: SimulationSettings,
+  workers: number,
+): Promise<SimulationReport> {
   switch (kind) {
     case "price-book":
       return simulatePriceBook(config, settings);
     case "growth-programme":
       return simulatePointsProgramme(config, settings);
     case "referral-programme":
-      return simulateReferralProgramme(config, settings);
+      return simulateReferralProgramme(config, settings, workers);
   }
 }
 

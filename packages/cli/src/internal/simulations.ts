@@ -1,11 +1,18 @@
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
 import { createRng, type OpsEvent } from "@opsbook/core";
 import {
   type CapUsage,
   createProgramme,
   type MemberLedger,
+  mergeSimulations,
   type ProgrammeConfigInput,
+  type ProgrammeSimulation,
+  type ReferralPopulation,
   type ReferralProgrammeConfigInput,
   referralPopulation,
+  type SimulationOptions,
   simulateProgramme,
 } from "@opsbook/growth";
 import { cheapestPlan, parsePriceBook } from "@opsbook/pricing";
@@ -262,21 +269,80 @@ export function simulatePointsProgramme(
   };
 }
 
+/** Runs in a worker thread: imports `@opsbook/growth` and simulates its range of runs. */
+const referralWorkerSource = `
+const { parentPort, workerData } = require("node:worker_threads");
+import(workerData.growth).then((growth) => {
+  const { config, population, options } = workerData;
+  parentPort.postMessage(growth.simulateProgramme(config, population, options));
+});
+`;
+
+/**
+ * `simulateProgramme` with its runs shared by `workers` threads: this thread makes the first
+ * range of runs while worker threads make the others (`firstRun`), and `mergeSimulations` joins
+ * them — the same result as one call, in a fraction of the time on a machine with several cores.
+ */
+async function simulateInThreads(
+  config: ReferralProgrammeConfigInput,
+  population: ReferralPopulation,
+  options: SimulationOptions & { runs: number },
+  workers: number,
+): Promise<ProgrammeSimulation> {
+  const count = Math.max(1, Math.min(workers, options.runs));
+  if (count === 1) return simulateProgramme(config, population, options);
+  const ranges = Array.from({ length: count }, (_, w) => {
+    const firstRun = Math.floor((w * options.runs) / count);
+    return { firstRun, runs: Math.floor(((w + 1) * options.runs) / count) - firstRun };
+  });
+  const growth = pathToFileURL(createRequire(import.meta.url).resolve("@opsbook/growth")).href;
+  const threads = ranges.slice(1).map((range) => {
+    const worker = new Worker(referralWorkerSource, {
+      eval: true,
+      workerData: { growth, config, population, options: { ...options, ...range } },
+    });
+    const part = new Promise<ProgrammeSimulation>((resolvePart, rejectPart) => {
+      worker.once("message", resolvePart);
+      worker.once("error", rejectPart);
+      worker.once("exit", (code) =>
+        rejectPart(new Error(`a simulation worker stopped (exit code ${code})`)),
+      );
+    });
+    // Awaited below; marked handled now so that a worker failing while this thread works is not
+    // reported as an unhandled rejection.
+    part.catch(() => undefined);
+    return { worker, part };
+  });
+  try {
+    const first = simulateProgramme(config, population, { ...options, ...ranges[0]! });
+    return mergeSimulations([first, ...(await Promise.all(threads.map((t) => t.part)))]);
+  } finally {
+    await Promise.all(threads.map((t) => t.worker.terminate()));
+  }
+}
+
 /**
  * A referral programme: `simulateProgramme` of `@opsbook/growth` on the referral population of one
- * sample product (`referralPopulation`), which bootstraps the observed referrals run by run.
+ * sample product (`referralPopulation`), which bootstraps the observed referrals run by run; the
+ * runs are shared by `workers` threads (the result does not depend on how many).
  */
-export function simulateReferralProgramme(
+export async function simulateReferralProgramme(
   config: unknown,
   settings: SimulationSettings,
-): SimulationReport {
+  workers = 1,
+): Promise<SimulationReport> {
   const population = referralPopulation(productOfRun(settings, 0));
-  const result = simulateProgramme(config as ReferralProgrammeConfigInput, population, {
-    runs: settings.runs,
-    seed: settings.seed,
-    redemptionRate: settings.redemptionRate,
-    pointValue: settings.pointValue,
-  });
+  const result = await simulateInThreads(
+    config as ReferralProgrammeConfigInput,
+    population,
+    {
+      runs: settings.runs,
+      seed: settings.seed,
+      redemptionRate: settings.redemptionRate,
+      pointValue: settings.pointValue,
+    },
+    workers,
+  );
   const shown = [
     ["referrals", "referral signups", "count"],
     ["approved", "approved", "count"],
