@@ -380,7 +380,8 @@ interface ReferrerRecord {
   /** The referrer's e-mail, normalised once. */
   emailKey: string | null;
   referralTimes: number[];
-  rewardedReferees: Set<string>;
+  /** Referees rewarded so far, kept only under a per-referrer referral cap (made on first use). */
+  rewardedReferees: Set<string> | null;
   points: number;
   qualified: number;
   customers: number;
@@ -541,7 +542,7 @@ export function createReferralProgramme(
         identity: {},
         emailKey: null,
         referralTimes: [],
-        rewardedReferees: new Set(),
+        rewardedReferees: null,
         points: 0,
         qualified: 0,
         customers: 0,
@@ -618,8 +619,8 @@ export function createReferralProgramme(
       if (
         !milestone &&
         referralCap !== undefined &&
-        !referrer.rewardedReferees.has(referral.refereeId) &&
-        referrer.rewardedReferees.size >= referralCap
+        !(referrer.rewardedReferees?.has(referral.refereeId) ?? false) &&
+        (referrer.rewardedReferees?.size ?? 0) >= referralCap
       ) {
         points = 0;
         capped = "referrer_cap";
@@ -656,7 +657,8 @@ export function createReferralProgramme(
     if (points === 0) return out;
     if (referrer !== undefined) {
       referrer.points += points;
-      if (!milestone) referrer.rewardedReferees.add(referral.refereeId);
+      if (!milestone && referralCap !== undefined)
+        (referrer.rewardedReferees ??= new Set()).add(referral.refereeId);
       if (milestone) totals.milestone += points;
       else totals.referrer += points;
     } else totals.referee += points;

@@ -287,12 +287,17 @@ interface Timed {
   /** Creation order: breaks ties between equal times deterministically. */
   order: number;
   event: ReferralEvent;
+  /** Index of the referral whose copy this event belongs to (−1 for a code event), and the copy. */
+  referral: number;
+  copy: number;
 }
+
+const byTime = (a: Timed, b: Timed) => a.at - b.at || a.order - b.order;
 
 /**
  * The events of the runs, built once and shared by every run and both replays (the programme never
- * changes an event): code events for every referrer, and for each referral the events of its
- * copies, created the first time a run needs that copy.
+ * changes an event): code events for every referrer, and for each referral the events of as many
+ * copies as the runs need.
  */
 function eventCache(script: Script, config: ReferralProgrammeConfig) {
   let order = 0;
@@ -309,19 +314,30 @@ function eventCache(script: Script, config: ReferralProgrammeConfig) {
     const code = codes[i] as string;
     codeOf.set(referrerId, code);
     const identity = identityOf(script.users.get(referrerId), 0, false);
-    return { at, order: order++, event: { type: "code", at, referrerId, code, identity } };
+    return {
+      at,
+      order: order++,
+      event: { type: "code", at, referrerId, code, identity },
+      referral: -1,
+      copy: 0,
+    };
   });
   const copies: Timed[][][] = script.referrals.map(() => []);
+  /** Referee ids of fraudulent referrals and of their copies. */
+  const fraudIds = new Set<string>();
   const copy = (i: number, c: number): Timed[] => {
     const cached = copies[i]?.[c];
     if (cached) return cached;
     const r = script.referrals[i] as Script["referrals"][number];
     const refereeId = c === 0 ? r.refereeId : `${r.refereeId}~${c}`;
+    if (r.fraud) fraudIds.add(refereeId);
     const shift = c; // a copy signs up a millisecond later, so time order stays total
     const out: Timed[] = [
       {
         at: r.at + shift,
         order: order++,
+        referral: i,
+        copy: c,
         event: {
           type: "signup",
           at: r.at + shift,
@@ -339,23 +355,42 @@ function eventCache(script: Script, config: ReferralProgrammeConfig) {
           : a.kind === 1
             ? { type: "refund", at, orderId: `${a.value}~${c}` }
             : { type: "event", at, refereeId, name: a.value };
-      out.push({ at, order: order++, event });
+      out.push({ at, order: order++, event, referral: i, copy: c });
     }
     (copies[i] as Timed[][])[c] = out;
     return out;
   };
-  /** Events of one run in time order: codes first, then each referral's copies and their actions. */
-  return (counts: Uint32Array): ReferralEvent[] => {
-    const timed: Timed[] = codeEvents.slice();
-    for (let i = 0; i < counts.length; i++) {
-      const k = counts[i] as number;
-      for (let c = 0; c < k; c++) for (const t of copy(i, c)) timed.push(t);
+  /**
+   * Every event the runs need, in time order, with the referral and copy of each in typed arrays:
+   * made and sorted once by `prepare` (given the most copies of each referral any run needs), so
+   * that a run's events are one pass over two typed arrays rather than a sort.
+   */
+  let all: Timed[] = [];
+  let allReferral = new Int32Array(0);
+  let allCopy = new Int32Array(0);
+  const prepare = (most: Uint32Array): void => {
+    const timed = codeEvents.slice();
+    for (let i = 0; i < most.length; i++)
+      for (let c = 0; c < (most[i] as number); c++) for (const t of copy(i, c)) timed.push(t);
+    all = timed.sort(byTime);
+    allReferral = new Int32Array(all.length);
+    allCopy = new Int32Array(all.length);
+    for (let m = 0; m < all.length; m++) {
+      allReferral[m] = (all[m] as Timed).referral;
+      allCopy[m] = (all[m] as Timed).copy;
     }
-    timed.sort((a, b) => a.at - b.at || a.order - b.order);
-    const events: ReferralEvent[] = new Array(timed.length);
-    for (let i = 0; i < timed.length; i++) events[i] = (timed[i] as Timed).event;
+  };
+  /** Events of one run in time order: the codes, and each referral's first `counts[i]` copies. */
+  const eventsOf = (counts: Uint32Array): ReferralEvent[] => {
+    const events: ReferralEvent[] = [];
+    for (let m = 0; m < all.length; m++) {
+      const referral = allReferral[m] as number;
+      if (referral < 0 || (allCopy[m] as number) < (counts[referral] as number))
+        events.push((all[m] as Timed).event);
+    }
     return events;
   };
+  return { prepare, eventsOf, fraudIds };
 }
 
 /**
@@ -437,8 +472,7 @@ export function simulateProgramme(
     );
 
   const script = buildScript(parsed, population, options.horizon);
-  const eventsOf = eventCache(script, parsed);
-  const fraudOf = new Map(script.referrals.map((r) => [r.refereeId, r.fraud]));
+  const { prepare, eventsOf, fraudIds } = eventCache(script, parsed);
   const noRules = {
     ...config,
     fraud: {
@@ -452,11 +486,25 @@ export function simulateProgramme(
   };
   const root = createRng(seed);
   const perRun: SimulationRun[] = [];
-  for (let run = firstRun; run < firstRun + runs; run++) {
+  /** Run `run`'s generator, and how many times each observed referral happens in the run. */
+  const draw = (run: number) => {
     const rng = root.fork(run);
     const copies = new Uint32Array(script.referrals.length);
     for (let i = 0; i < copies.length; i++)
       copies[i] = participation === 0 ? 0 : rng.poisson(participation);
+    return { rng, copies };
+  };
+  // The draws are cheap and repeatable: a first pass finds the most copies any run needs, so that
+  // the events are made and sorted once.
+  const most = new Uint32Array(script.referrals.length);
+  for (let run = firstRun; run < firstRun + runs; run++) {
+    const { copies } = draw(run);
+    for (let i = 0; i < copies.length; i++)
+      if ((copies[i] as number) > (most[i] as number)) most[i] = copies[i] as number;
+  }
+  prepare(most);
+  for (let run = firstRun; run < firstRun + runs; run++) {
+    const { rng, copies } = draw(run);
     const events = eventsOf(copies);
 
     const withRules = createReferralProgramme(parsed);
@@ -464,7 +512,7 @@ export function simulateProgramme(
     const without = createReferralProgramme(noRules, { postToLedger: false });
     for (const e of events) without.process(e);
 
-    const isFraud = (refereeId: string) => fraudOf.get(refereeId.split("~")[0] as string) === true;
+    const isFraud = (refereeId: string) => fraudIds.has(refereeId);
     let fraudExposure = 0;
     for (const r of withRules.rewards())
       if (r.points > 0 && isFraud(r.refereeId)) fraudExposure += r.points - r.clawedBack;
