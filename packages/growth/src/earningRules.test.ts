@@ -1,6 +1,6 @@
-import { OpsbookError } from "@opsbook/core";
 import { describe, expect, it } from "vitest";
 import { compileEarningRules } from "./earningRules.ts";
+import { thrown } from "./fixtures/errors.ts";
 import type { EarningRuleInput } from "./schemas.ts";
 
 const at = (iso: string, properties?: Record<string, unknown>, event = "purchase") => ({
@@ -169,8 +169,7 @@ describe("compileEarningRules", () => {
   });
 
   it("rejects unknown rule fields, negative rewards and expressions with the path of each problem", () => {
-    let error: unknown;
-    try {
+    const error = thrown(() =>
       compileEarningRules([
         {
           id: "a",
@@ -179,12 +178,9 @@ describe("compileEarningRules", () => {
           when: "e.total > 5",
         } as unknown as EarningRuleInput,
         { id: "b", event: "e", reward: { type: "fixed", points: -5 } },
-      ]);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(OpsbookError);
-    const paths = (error as OpsbookError).issues.map((i) => i.path.join("."));
+      ]),
+    );
+    const paths = error.issues.map((i) => i.path.join("."));
     expect(paths).toContain("rules.0");
     expect(paths).toContain("rules.1.reward.points");
   });

@@ -1,7 +1,8 @@
 import { addDuration, OpsbookError } from "@opsbook/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { commandOfStep, ledgerPolicies as policies, thrown } from "./fixtures/ledgerTesting.ts";
+import { thrown } from "./fixtures/errors.ts";
+import { commandOfStep, ledgerPolicies as policies } from "./fixtures/ledgerTesting.ts";
 import { createLedger, type LedgerCommand, type LedgerEntry, type MemberLedger } from "./ledger.ts";
 import type { LedgerPolicyInput } from "./schemas.ts";
 

@@ -1,5 +1,5 @@
-import { OpsbookError } from "@opsbook/core";
 import { describe, expect, it } from "vitest";
+import { thrown } from "./fixtures/errors.ts";
 import { createProgramme } from "./programme.ts";
 import { type ProgrammeConfigInput, programmeConfigSchema } from "./schemas.ts";
 
@@ -66,18 +66,14 @@ describe("createProgramme", () => {
       currency: "EUR",
     });
     expect(result.success).toBe(false);
-    let error: OpsbookError | undefined;
-    try {
+    const error = thrown(() =>
       createProgramme({
         ...config,
         rules: [config.rules[0], config.rules[0]],
         policy: { ...config.policy, expiry: { type: "rolling", duration: "90 days" } },
-      } as never);
-    } catch (e) {
-      error = e as OpsbookError;
-    }
-    expect(error).toBeInstanceOf(OpsbookError);
-    const paths = error?.issues.map((i) => i.path.join(".")) ?? [];
+      } as never),
+    );
+    const paths = error.issues.map((i) => i.path.join("."));
     expect(paths).toContain("rules.1.id");
     expect(paths).toContain("policy.expiry.duration");
   });

@@ -1,7 +1,7 @@
-import { OpsbookError } from "@opsbook/core";
 import { generateProduct } from "@opsbook/sample-data";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { thrown } from "./fixtures/errors.ts";
 import { referralPopulation } from "./referralPopulation.ts";
 import type { ReferralProgrammeConfigInput } from "./referralSchemas.ts";
 import { mergeSimulations, simulateProgramme } from "./simulateProgramme.ts";
@@ -137,13 +137,8 @@ describe("simulateProgramme split over run ranges, joined by mergeSimulations", 
     const a = simulateProgramme(giveGet, small, { ...options, runs: 3 });
     const c = simulateProgramme(giveGet, small, { ...options, firstRun: 4, runs: 2 });
     const conflict = (parts: Parameters<typeof mergeSimulations>[0]) => {
-      try {
-        mergeSimulations(parts);
-      } catch (error) {
-        expect(error).toBeInstanceOf(OpsbookError);
-        return { code: (error as OpsbookError).code, path: (error as OpsbookError).path };
-      }
-      throw new Error("expected an error");
+      const { code, path } = thrown(() => mergeSimulations(parts));
+      return { code, path };
     };
     expect(conflict([a, c])).toEqual({ code: "conflict", path: [1, "firstRun"] });
     expect(conflict([a, a])).toEqual({ code: "conflict", path: [1, "firstRun"] });

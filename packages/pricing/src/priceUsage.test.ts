@@ -1,5 +1,5 @@
-import { OpsbookError } from "@opsbook/core";
 import { describe, expect, it } from "vitest";
+import { thrown } from "./fixtures/errors.ts";
 import { priceUsage } from "./priceUsage.ts";
 import { fromLagoRanges, fromOrbTiers, fromStripeTiers } from "./tiers.ts";
 
@@ -16,16 +16,6 @@ const typographic = fromStripeTiers(
   ],
   "USD",
 );
-
-function thrown(fn: () => unknown): OpsbookError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(OpsbookError);
-    return error as OpsbookError;
-  }
-  throw new Error("expected an OpsbookError");
-}
 
 describe("priceUsage: Stripe tiered pricing", () => {
   it("bills the whole quantity at its tier's rate with volume pricing (Stripe docs table: 1→7, 5→35, 6→39, 20→120, 25→150 USD)", () => {

@@ -1,7 +1,7 @@
-import { OpsbookError } from "@opsbook/core";
 import { describe, expect, it } from "vitest";
 import { applyCoupon } from "./applyCoupon.ts";
 import { cheapestPlan } from "./cheapestPlan.ts";
+import { thrown } from "./fixtures/errors.ts";
 import { parsePriceBook } from "./parsePriceBook.ts";
 import { quote } from "./quote.ts";
 import type { PriceBookInput } from "./schemas.ts";
@@ -54,16 +54,6 @@ const book: PriceBookInput = {
     { id: "FIVE", amountOff: "5" },
   ],
 };
-
-function thrown(fn: () => unknown): OpsbookError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(OpsbookError);
-    return error as OpsbookError;
-  }
-  throw new Error("expected an OpsbookError");
-}
 
 describe("quote", () => {
   it("lists the subscription fee, usage charges, add-ons and a coupon, and sums them", () => {
